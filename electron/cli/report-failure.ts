@@ -1,0 +1,18 @@
+import { isInputError, KeylessFailure } from '../../shared/errors';
+
+/**
+ * Prints a failure as two lines — what went wrong, what to do next — and returns the exit
+ * code: 2 for bad input (nothing was changed), 1 for everything else.
+ */
+export function reportFailure(error: unknown): number {
+  if (error instanceof KeylessFailure) {
+    const { detail } = error;
+    const requestId = detail.requestId === undefined ? '' : ` (request id ${detail.requestId})`;
+    process.stderr.write(`keyless: ${detail.message}${requestId}\n  next: ${detail.nextStep}\n`);
+    return isInputError(detail) ? 2 : 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`keyless: unexpected error: ${message}\n  next: run again with KEYLESS_DEBUG=1 and report the output.\n`);
+  if (process.env.KEYLESS_DEBUG === '1' && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}

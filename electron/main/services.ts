@@ -1,0 +1,41 @@
+import { getAppInfo } from '../core/app/app-info';
+import { KEYLESS_NAME, KEYLESS_VERSION } from '../core/app/version';
+import { probeKeychain } from '../core/vault/keychain-probe';
+import type { KeychainStatus } from '../core/vault/keychain-probe';
+import { KeylessFailure } from '../../shared/errors';
+import { isAllowedExternalUrl } from './external-links';
+import type { ServiceTable } from './ipc-router';
+
+/**
+ * Binds each contract operation to its core service. Electron-free: main.ts passes Electron's
+ * `shell.openExternal`, the Chromium suite passes a recorder, and both run this same table.
+ */
+export interface ServiceDeps {
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly allowLoopbackLinks: boolean;
+  readonly probeKeychain?: () => Promise<KeychainStatus>;
+}
+
+export function createServices(deps: ServiceDeps): ServiceTable {
+  return {
+    'app.info': () =>
+      getAppInfo({
+        name: KEYLESS_NAME,
+        version: KEYLESS_VERSION,
+        platform: process.platform,
+        arch: process.arch,
+        probeKeychain: deps.probeKeychain ?? (() => probeKeychain()),
+      }),
+    'app.openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url, { allowLoopback: deps.allowLoopbackLinks })) {
+        throw new KeylessFailure({
+          code: 'LINK_NOT_ALLOWED',
+          message: `Keyless does not open ${url.slice(0, 200)} outside the app.`,
+          nextStep: 'Only Informatica and AWS documentation, console and sign-in links open in your browser; copy the address if you trust it.',
+        });
+      }
+      await deps.openExternal(url);
+      return { opened: true as const };
+    },
+  };
+}

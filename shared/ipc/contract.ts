@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * The one list of every operation the renderer may ask of main (model: GitHub Desktop's
+ * ipc-shared). The router validates requests with these schemas, the preload builds its API
+ * from the same keys, and no channel string is written anywhere else.
+ *
+ * Later issues add operations here; an operation name is `namespace.verb`.
+ */
+
+const NoRequest = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['linux', 'darwin', 'win32', 'other']),
+  arch: z.string(),
+  keychain: z.discriminatedUnion('available', [
+    z.object({ available: z.literal(true), backend: z.string() }),
+    z.object({ available: z.literal(false), reason: z.string() }),
+  ]),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const ExternalLinkRequest = z.object({ url: z.string().max(2048) }).strict();
+
+export const contract = {
+  'app.info': { request: NoRequest, response: AppInfo },
+  'app.openExternal': { request: ExternalLinkRequest, response: z.object({ opened: z.literal(true) }) },
+} as const satisfies Record<`${string}.${string}`, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type RequestOf<Op extends OperationName> = z.input<Contract[Op]['request']>;
+export type ResponseOf<Op extends OperationName> = z.infer<Contract[Op]['response']>;
+
+export const operationNames = Object.keys(contract) as OperationName[];
+
+export function isOperationName(value: unknown): value is OperationName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
