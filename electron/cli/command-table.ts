@@ -1,19 +1,25 @@
 import type { Command } from 'commander';
+import type { CliIo } from './cli-io';
 
 /**
  * Every `keyless` command is registered from this one table. An entry names the command and
  * loads its implementation only when that command runs, so `keyless --version` and `--help`
  * load no AWS SDK, keyring or policy catalogue module.
  *
- * To add a command: write `electron/cli/commands/<name>.ts` exporting `register(cmd)` and add
- * one line below.
+ * To add a command: write `electron/cli/commands/<name>.ts` exporting
+ * `register(cmd, io)` and add one line below. An action reports failure by throwing a
+ * KeylessFailure (exit 2 for `INVALID_*` codes, else 1), or sets `process.exitCode` for a
+ * result that is not an error (e.g. `policy lint` found error-level findings → 1).
  */
+export interface CommandModule {
+  register: (cmd: Command, io: CliIo) => void;
+}
+
 export interface CommandEntry {
   /** As typed: `policy`, `sandbox`, `whoami`. */
   readonly name: string;
   readonly summary: string;
-  /** Declares arguments, options and subcommands on `cmd` and attaches the action. */
-  readonly define: () => Promise<{ register: (cmd: Command) => void }>;
+  readonly define: () => Promise<CommandModule>;
 }
 
 export const commandTable: readonly CommandEntry[] = [

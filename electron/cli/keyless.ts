@@ -1,41 +1,6 @@
-import { Command, CommanderError } from 'commander';
-import { KEYLESS_VERSION } from '../core/app/version';
-import { commandTable } from './command-table';
-import { reportFailure } from './report-failure';
+import { processIo } from './cli-io';
+import { runCli } from './run-cli';
 
-/**
- * The `keyless` command line. Only commander and the command table load at start; a command's
- * implementation is imported when (and only when) that command is invoked.
- */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = new Command('keyless')
-    .description('Keyless: set up the Informatica Cloud Amazon S3 v2 connection with IAM roles instead of access keys.')
-    .version(KEYLESS_VERSION, '-v, --version', 'print the version')
-    .showSuggestionAfterError(true)
-    .exitOverride();
-
-  const args = argv.slice(2);
-  const invoked = args[0] === 'help' ? args[1] : args.find((arg) => !arg.startsWith('-'));
-  for (const entry of commandTable) {
-    const cmd = program.command(entry.name).description(entry.summary).exitOverride();
-    if (entry.name === invoked) {
-      const { register } = await entry.define();
-      register(cmd);
-    }
-  }
-
-  try {
-    await program.parseAsync(argv as string[]);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end through exitOverride with code 0; usage errors are exit 2.
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    return reportFailure(error);
-  }
-}
-
-void runCli(process.argv).then((code) => {
+void runCli(process.argv, processIo()).then((code) => {
   process.exitCode = code;
 });

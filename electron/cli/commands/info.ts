@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import type { CliIo } from '../cli-io';
 import { getAppInfo } from '../../core/app/app-info';
 import { KEYLESS_NAME, KEYLESS_VERSION } from '../../core/app/version';
 import { probeKeychain } from '../../core/vault/keychain-probe';
 
-export function register(cmd: Command): void {
+export function register(cmd: Command, io: CliIo): void {
   cmd.option('--json', 'print machine-readable JSON').action(async (options: { json?: boolean }) => {
     const info = await getAppInfo({
       name: KEYLESS_NAME,
@@ -13,10 +14,10 @@ export function register(cmd: Command): void {
       probeKeychain: () => probeKeychain(),
     });
     if (options.json === true) {
-      process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(info, null, 2)}\n`);
       return;
     }
     const keychain = info.keychain.available ? `available (${info.keychain.backend})` : `not available — ${info.keychain.reason}`;
-    process.stdout.write(`${info.name} ${info.version}\nplatform: ${info.platform} ${info.arch}\nkeychain: ${keychain}\n`);
+    io.stdout(`${info.name} ${info.version}\nplatform: ${info.platform} ${info.arch}\nkeychain: ${keychain}\n`);
   });
 }
