@@ -1,8 +1,22 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './electron/main/content-security-policy';
 
 const root = import.meta.dirname;
+
+/** Writes the CSP into index.html: the strict policy in builds, a hot-reload one in dev. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'keyless-csp',
+    transformIndexHtml(html, ctx) {
+      const origin = ctx.server?.resolvedUrls?.local[0];
+      const policy = ctx.server === undefined ? CONTENT_SECURITY_POLICY : devContentSecurityPolicy(origin ?? 'http://localhost:5173');
+      return html.replace('%KEYLESS_CSP%', policy);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -32,7 +46,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

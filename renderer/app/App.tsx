@@ -1,0 +1,47 @@
+import { AppFrame } from './AppFrame';
+import { HomeScreen } from '../screens/HomeScreen';
+import { NotBuiltYet } from '../screens/NotBuiltYet';
+import { useWizard } from '../state/wizard-store';
+import type { WizardState } from '../state/wizard-store';
+
+function Screen({ state }: { readonly state: WizardState }) {
+  switch (state.screen) {
+    case 'home':
+      return <HomeScreen />;
+    case 'draft':
+      return <NotBuiltYet title="Draft offline" arrives="the policy studio (issue 3)" />;
+    case 'doctor':
+      return <NotBuiltYet title="Check an existing setup" arrives="the provisioning engine's doctor (issue 6)" />;
+    case 'guided':
+      return <NotBuiltYet title={guidedTitle(state.step)} arrives={guidedArrives(state.step)} />;
+  }
+}
+
+function guidedTitle(step: Extract<WizardState, { screen: 'guided' }>['step']): string {
+  const titles = { connect: 'Connect', bucket: 'Bucket & policy', role: 'Role', instance: 'EC2 instance', iics: 'IICS connection', review: 'Review & apply' };
+  return titles[step];
+}
+
+function guidedArrives(step: Extract<WizardState, { screen: 'guided' }>['step']): string {
+  switch (step) {
+    case 'connect':
+      return 'AWS accounts and the vault (issue 5)';
+    case 'bucket':
+      return 'the policy studio (issue 3) and the provisioning engine (issue 6)';
+    case 'role':
+    case 'instance':
+    case 'review':
+      return 'the provisioning engine (issue 6)';
+    case 'iics':
+      return 'the IICS connection work, which has no issue yet';
+  }
+}
+
+export function App() {
+  const state = useWizard((store) => store.state);
+  return (
+    <AppFrame>
+      <Screen state={state} />
+    </AppFrame>
+  );
+}
