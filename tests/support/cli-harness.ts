@@ -1,0 +1,26 @@
+import { runCli } from '../../electron/cli/run-cli';
+import type { CliIo } from '../../electron/cli/cli-io';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `keyless ARGS` in process, through the real parser and exit-code rules. */
+export async function keyless(args: readonly string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
+    env: { ...process.env, ...options.env },
+  };
+  const code = await runCli(['node', 'keyless', ...args], io);
+  return { code, stdout, stderr };
+}
