@@ -13,9 +13,11 @@ export function AppFrame({ children }: { readonly children: ReactNode }) {
     <div className="frame">
       <header className="frame-header">
         <button type="button" className="brand" onClick={goHome} aria-label="Keyless home">
-          <span className="brand-mark" aria-hidden="true">
-            ⚿
-          </span>
+          <svg className="brand-mark" width="22" height="22" viewBox="0 0 1024 1024" aria-hidden="true">
+            <rect x="64" y="64" width="896" height="896" rx="200" fill="currentColor" />
+            <circle cx="512" cy="420" r="150" fill="#f8fafc" />
+            <path d="M452 500 L572 500 L620 800 L404 800 Z" fill="#f8fafc" />
+          </svg>
           Keyless
         </button>
         <span className="frame-tagline">Amazon S3 v2 connections with IAM roles, no access keys</span>

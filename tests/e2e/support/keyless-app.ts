@@ -1,0 +1,56 @@
+import { test as base } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { join } from 'node:path';
+import { createIpcRouter } from '../../../electron/main/ipc-router';
+import type { IpcRouter } from '../../../electron/main/ipc-router';
+import { createServices } from '../../../electron/main/services';
+import { trustedSenderFor } from '../../../electron/main/trusted-sender';
+import { TEST_PRELOAD_BUNDLE } from '../global-setup';
+import { serveFolder } from './static-server';
+import type { StaticServer } from './static-server';
+
+const root = join(__dirname, '../../..');
+
+export interface KeylessApp {
+  readonly origin: string;
+  readonly router: IpcRouter;
+  /** URLs the app asked the OS to open in the default browser. */
+  readonly openedExternally: string[];
+}
+
+/**
+ * Serves the built renderer, runs the real router and services in this process, and installs
+ * `window.keyless` in every page of the context through a Playwright binding — so a page from
+ * another origin can call the binding too, and the router's sender check is what stops it.
+ */
+export const test = base.extend<{ app: KeylessApp; server: StaticServer }>({
+  server: async ({}, use) => {
+    const server = await serveFolder(join(root, 'out/renderer'));
+    await use(server);
+    await server.close();
+  },
+  app: async ({ context, server }, use) => {
+    const openedExternally: string[] = [];
+    const router = createIpcRouter({
+      services: createServices({
+        openExternal: (url) => {
+          openedExternally.push(url);
+          return Promise.resolve();
+        },
+        allowLoopbackLinks: false,
+      }),
+      isTrustedSender: trustedSenderFor(server.origin),
+    });
+    await installBridge(context, router);
+    await use({ origin: server.origin, router, openedExternally });
+  },
+});
+
+async function installBridge(context: BrowserContext, router: IpcRouter): Promise<void> {
+  await context.exposeBinding('__keylessInvoke', (source, op: string, payload: unknown) =>
+    router.handle(op, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, payload),
+  );
+  await context.addInitScript({ path: TEST_PRELOAD_BUNDLE });
+}
+
+export { expect } from '@playwright/test';
