@@ -24,4 +24,5 @@ export interface CommandEntry {
 
 export const commandTable: readonly CommandEntry[] = [
   { name: 'info', summary: 'Show the version, platform and whether an OS keychain is available', define: () => import('./commands/info') },
+  { name: 'vault', summary: 'Show where secrets are kept (OS keychain-backed vault or memory only)', define: () => import('./commands/vault') },
 ];

@@ -1,3 +1,6 @@
+import { describeKeychainError, osKeychain } from './keychain-port';
+import type { KeychainPort } from './keychain-port';
+
 /**
  * Whether an OS keychain can hold the vault's data key on this machine. The probe only reads
  * (an entry that does not exist), so asking never leaves anything behind in the user's keychain.
@@ -7,28 +10,17 @@ export type KeychainStatus = { available: true; backend: string } | { available:
 const PROBE_SERVICE = 'keyless';
 const PROBE_ACCOUNT = 'keychain-probe';
 
-function backendName(platform: NodeJS.Platform): string {
-  switch (platform) {
-    case 'darwin':
-      return 'macOS Keychain';
-    case 'win32':
-      return 'Windows Credential Manager';
-    default:
-      return 'Secret Service';
-  }
-}
-
-export async function probeKeychain(platform: NodeJS.Platform = process.platform): Promise<KeychainStatus> {
+export async function probeKeychain(
+  platform: NodeJS.Platform = process.platform,
+  keychain: KeychainPort = osKeychain(platform),
+): Promise<KeychainStatus> {
   try {
-    // Loaded on first use: the native addon is not needed for --version or offline drafting.
-    const { AsyncEntry } = await import('@napi-rs/keyring');
-    await new AsyncEntry(PROBE_SERVICE, PROBE_ACCOUNT).getPassword();
-    return { available: true, backend: backendName(platform) };
+    await keychain.getPassword(PROBE_SERVICE, PROBE_ACCOUNT);
+    return { available: true, backend: keychain.backend };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
     return {
       available: false,
-      reason: `${backendName(platform)} is not reachable (${detail}). Secrets will be kept in memory for this run only.`,
+      reason: `${keychain.backend} is not reachable (${describeKeychainError(error)}). Secrets will be kept in memory for this run only.`,
     };
   }
 }
