@@ -10,10 +10,16 @@ import globals from 'globals';
  *   renderer/        only itself and shared/
  *   ipcMain/ipcRenderer only in the router binding and the preload
  */
-const nodeModules = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events'];
-const ioLibraries = ['electron', 'electron/*', '@aws-sdk/*', '@smithy/*', '@napi-rs/*', 'commander', 'listr2', '@cloud-copilot/*'];
+// Bare Node built-in names are matched exactly (`paths`), so a sibling file named `./events`
+// is not mistaken for the `events` module.
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'electron', 'commander', 'listr2'];
+const nodeModules = ['node:*', 'fs/*'];
+const ioLibraries = ['electron/*', '@aws-sdk/*', '@smithy/*', '@napi-rs/*', '@cloud-copilot/*'];
 
-const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+const restrict = (patterns, message, paths = []) => [
+  'error',
+  { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.venv/**', 'tests/e2e/.build/**'] },
@@ -40,8 +46,9 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        [...nodeModules, ...ioLibraries, 'react', 'react-dom', '**/electron/**', '**/renderer/**'],
+        [...nodeModules, ...ioLibraries, '**/electron/**', '**/renderer/**'],
         'shared/ is pure TypeScript: no Node, DOM, Electron or I/O libraries (DESIGN §3).',
+        [...nodeBuiltins, 'react', 'react-dom'],
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer', 'fetch'],
     },
@@ -50,8 +57,9 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**', 'react', 'react-dom'],
+        ['electron/*', '**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**'],
         'electron/core is Electron-free and sits below main, preload and the CLI (DESIGN §3).',
+        ['electron', 'react', 'react-dom'],
       ),
     },
   },
@@ -64,6 +72,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [...nodeModules, ...ioLibraries, '**/electron/**', '**/tests/**'],
         'The renderer talks to main only through window.keyless; it imports only renderer/ and shared/ (DESIGN §3).',
+        nodeBuiltins,
       ),
     },
   },

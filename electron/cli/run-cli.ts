@@ -32,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const before = process.exitCode;
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(argv);
     const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
     process.exitCode = before;
     return code;

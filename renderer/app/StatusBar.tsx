@@ -3,25 +3,26 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import type { KeylessError } from '../../shared/errors';
 import { keylessApi } from '../keyless-api';
 
-type InfoState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly info: AppInfo } | { readonly status: 'failed'; readonly error: KeylessError };
+type InfoState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly info: AppInfo }
+  | { readonly status: 'failed'; readonly error: KeylessError };
+
+const OUTSIDE_KEYLESS: InfoState = {
+  status: 'failed',
+  error: { code: 'NO_PRELOAD', message: 'This page is not running inside Keyless.', nextStep: 'Start Keyless with `npm start`.' },
+};
 
 /** Version and keychain status, fetched from main through `app.info` when the window opens. */
 export function StatusBar() {
-  const [state, setState] = useState<InfoState>({ status: 'loading' });
+  const [state, setState] = useState<InfoState>(() => (keylessApi() === undefined ? OUTSIDE_KEYLESS : { status: 'loading' }));
 
   useEffect(() => {
     const api = keylessApi();
-    if (api === undefined) {
-      setState({
-        status: 'failed',
-        error: { code: 'NO_PRELOAD', message: 'This page is not running inside Keyless.', nextStep: 'Start Keyless with `npm start`.' },
-      });
-      return;
-    }
+    if (api === undefined) return;
     let cancelled = false;
     void api.app.info().then((result) => {
-      if (cancelled) return;
-      setState(result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error });
+      if (!cancelled) setState(result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error });
     });
     return () => {
       cancelled = true;

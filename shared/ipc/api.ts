@@ -6,7 +6,9 @@ import type { KeylessEvent } from './events';
 type Namespace<Op extends string> = Op extends `${infer NS}.${string}` ? NS : never;
 type Verb<Op extends string, NS extends string> = Op extends `${NS}.${infer V}` ? V : never;
 
-type OperationFn<Op extends OperationName> = keyof RequestOf<Op> extends never
+// An operation whose request has no required field (`{}` accepts it) may be called without one.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type OperationFn<Op extends OperationName> = {} extends RequestOf<Op>
   ? (request?: RequestOf<Op>) => Promise<Result<ResponseOf<Op>>>
   : (request: RequestOf<Op>) => Promise<Result<ResponseOf<Op>>>;
 

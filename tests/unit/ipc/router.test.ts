@@ -44,10 +44,8 @@ describe('IPC router', () => {
   ])('refuses a message from %s with a clear error', async (_name, sender: SenderInfo) => {
     const { router } = routerWith();
     const result = await router.handle('app.info', sender, {});
-    expect(result).toEqual({
-      ok: false,
-      error: expect.objectContaining({ code: 'IPC_FOREIGN_SENDER', message: expect.stringContaining("Keyless's own window") }),
-    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'IPC_FOREIGN_SENDER' } });
+    if (!result.ok) expect(result.error.message).toContain("Keyless's own window");
   });
 
   it('refuses a malformed payload, naming the field, before any service runs', async () => {
