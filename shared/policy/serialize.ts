@@ -1,4 +1,5 @@
 import type { Principal, PolicyDocument, Statement } from './model';
+import { countedPolicyCharacters } from './quotas';
 
 /**
  * Model → AWS policy JSON. Keys come out in the order AWS's own examples use (Version, Id,
@@ -59,24 +60,9 @@ export function toPolicyJson(document: PolicyDocument, options: PolicyJsonOption
 }
 
 /**
- * Size of a policy as IAM's quotas count it: characters, not counting whitespace outside string
- * values. Counts code points; the text need not be valid JSON (a half-typed draft still has a size).
+ * Size of a policy as IAM's quotas count it (whitespace outside strings not counted). The counting
+ * lives with the quotas in quotas.ts; this is the name exporters and the UI use next to toPolicyJson.
  */
 export function policySizeWithoutWhitespace(text: string): number {
-  let size = 0;
-  let inString = false;
-  let escaped = false;
-  for (const ch of text) {
-    if (inString) {
-      size += 1;
-      if (escaped) escaped = false;
-      else if (ch === '\\') escaped = true;
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
-    size += 1;
-    if (ch === '"') inString = true;
-  }
-  return size;
+  return countedPolicyCharacters(text);
 }

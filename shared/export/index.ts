@@ -1,0 +1,10 @@
+export type { ExportDocuments, ExportFile, ExportFormat, ExportInput, ExportNames, SetupKind } from './export-input';
+export { EXPORT_FORMATS } from './export-input';
+export { draftExportInput, type DraftExportOptions } from './draft-export';
+export { validateExportInput } from './validate-export-input';
+export { planAccountStacks, type AccountStack, type RoleSpec, type ManagedPolicySpec } from './account-stacks';
+export { exportJsonDocuments } from './json-documents';
+export { exportTerraform } from './terraform';
+export { exportCloudFormation } from './cloudformation';
+export { exportAwsCliScript } from './aws-cli-script';
+export { renderExport } from './render-export';
