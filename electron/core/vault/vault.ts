@@ -161,7 +161,16 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     throw error;
   }
   const file = join(options.appDataDir, VAULT_FILE_NAME);
-  await ensurePrivateFolder(options.appDataDir);
+  try {
+    await ensurePrivateFolder(options.appDataDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new KeylessFailure({
+      code: 'VAULT_FOLDER_UNUSABLE',
+      message: `Could not prepare the app data folder ${options.appDataDir} for the vault (${code}).`,
+      nextStep: 'Check that the folder (or its parent) exists, is a folder and belongs to you, then try again.',
+    });
+  }
   const { secrets, warning } = await loadFile(file, dataKey, (options.now ?? (() => new Date()))());
   const status: VaultStatus =
     warning === undefined ? { mode: 'keychain', backend: keychain.backend, file } : { mode: 'keychain', backend: keychain.backend, file, warning };

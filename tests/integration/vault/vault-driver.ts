@@ -5,6 +5,7 @@
  * JSON line with each step's result. Assertions stay in the test files.
  */
 import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
 import { keyless } from '../../support/cli-harness';
 import { DATA_KEY_ACCOUNT, DEFAULT_VAULT_SERVICE } from '../../../electron/core/vault/data-key';
 import { osKeychain } from '../../../electron/core/vault/keychain-port';
@@ -23,6 +24,10 @@ async function runStep(step: VaultStep, program: VaultProgram, vault: Awaited<Re
       return osKeychain().getPassword(service, DATA_KEY_ACCOUNT);
     case 'replaceDataKey':
       await osKeychain().setPassword(service, DATA_KEY_ACCOUNT, randomBytes(32).toString('base64'));
+      return null;
+    case 'breakFolder':
+      await rm(program.appDataDir, { recursive: true, force: true });
+      await writeFile(program.appDataDir, 'not a folder');
       return null;
     case 'cli':
       return keyless(step.args, { env: { KEYLESS_DATA_DIR: program.appDataDir } });
@@ -53,7 +58,7 @@ function describeError(error: unknown): unknown {
 }
 
 const program = JSON.parse(process.argv[2] ?? '{}') as VaultProgram;
-const needsVault = program.steps.some((step) => !['probe', 'readDataKey', 'replaceDataKey', 'cli'].includes(step.op));
+const needsVault = program.steps.some((step) => !['probe', 'readDataKey', 'replaceDataKey', 'breakFolder', 'cli'].includes(step.op));
 const vault = needsVault ? await openVault({ appDataDir: program.appDataDir, ...(program.service === undefined ? {} : { service: program.service }) }) : undefined;
 const results: unknown[] = [];
 for (const step of program.steps) {

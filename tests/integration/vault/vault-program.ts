@@ -12,6 +12,8 @@ export type VaultStep =
   | { readonly op: 'probe' }
   | { readonly op: 'readDataKey' }
   | { readonly op: 'replaceDataKey' }
+  /** Replaces the app data folder with a plain file, so the next save cannot be written. */
+  | { readonly op: 'breakFolder' }
   | { readonly op: 'cli'; readonly args: readonly string[] };
 
 export interface VaultProgram {
