@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, mimeTypeFor, resolveAppAsset } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { bindIpcRouter } from './ipc-binding';
@@ -54,7 +54,15 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   const router = createIpcRouter({
-    services: createServices({ openExternal: (url) => shell.openExternal(url), allowLoopbackLinks: linkPolicy.allowLoopback }),
+    services: createServices({
+      openExternal: (url) => shell.openExternal(url),
+      allowLoopbackLinks: linkPolicy.allowLoopback,
+      chooseExportFolder: async (suggestedName) => {
+        const options = { title: 'Save the export in a new folder', defaultPath: join(app.getPath('documents'), suggestedName), buttonLabel: 'Save here' };
+        const choice = mainWindow === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(mainWindow, options);
+        return choice.canceled ? undefined : choice.filePath;
+      },
+    }),
     isTrustedSender: trustedSenderFor(devServerUrl ?? APP_ORIGIN),
     onInternalError: (op, error) => console.error(`[keyless] ${op} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });

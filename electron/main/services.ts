@@ -1,4 +1,5 @@
 import { getAppInfo } from '../core/app/app-info';
+import { saveExportFiles } from '../core/export/save-export';
 import { KEYLESS_NAME, KEYLESS_VERSION } from '../core/app/version';
 import { probeKeychain } from '../core/vault/keychain-probe';
 import type { KeychainStatus } from '../core/vault/keychain-probe';
@@ -14,6 +15,8 @@ export interface ServiceDeps {
   readonly openExternal: (url: string) => Promise<void>;
   readonly allowLoopbackLinks: boolean;
   readonly probeKeychain?: () => Promise<KeychainStatus>;
+  /** Asks the user where to save an export (a native save dialog in the app); undefined = cancelled. */
+  readonly chooseExportFolder: (suggestedName: string) => Promise<string | undefined>;
 }
 
 export function createServices(deps: ServiceDeps): ServiceTable {
@@ -36,6 +39,11 @@ export function createServices(deps: ServiceDeps): ServiceTable {
       }
       await deps.openExternal(url);
       return { opened: true as const };
+    },
+    'export.save': async ({ suggestedFolderName, files }) => {
+      const folder = await deps.chooseExportFolder(suggestedFolderName);
+      if (folder === undefined) return { saved: false as const };
+      return { saved: true as const, folder, files: await saveExportFiles(folder, files) };
     },
   };
 }

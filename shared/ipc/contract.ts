@@ -24,9 +24,27 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const ExternalLinkRequest = z.object({ url: z.string().max(2048) }).strict();
 
+/** Files of one export (Terraform, CloudFormation, ...), built in the renderer from the shared model. */
+export const SaveExportRequest = z
+  .object({
+    format: z.enum(['json', 'terraform', 'cloudformation', 'aws-cli']),
+    suggestedFolderName: z.string().min(1).max(100),
+    files: z
+      .array(z.object({ name: z.string().min(1).max(200), content: z.string().max(1_000_000) }).strict())
+      .min(1)
+      .max(50),
+  })
+  .strict();
+export const SaveExportResponse = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), folder: z.string(), files: z.array(z.string()) }),
+  z.object({ saved: z.literal(false) }),
+]);
+export type SaveExportResponse = z.infer<typeof SaveExportResponse>;
+
 export const contract = {
   'app.info': { request: NoRequest, response: AppInfo },
   'app.openExternal': { request: ExternalLinkRequest, response: z.object({ opened: z.literal(true) }) },
+  'export.save': { request: SaveExportRequest, response: SaveExportResponse },
 } as const satisfies Record<`${string}.${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

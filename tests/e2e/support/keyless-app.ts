@@ -1,5 +1,7 @@
 import { test as base } from '@playwright/test';
 import type { BrowserContext } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIpcRouter } from '../../../electron/main/ipc-router';
 import type { IpcRouter } from '../../../electron/main/ipc-router';
@@ -16,6 +18,8 @@ export interface KeylessApp {
   readonly router: IpcRouter;
   /** URLs the app asked the OS to open in the default browser. */
   readonly openedExternally: string[];
+  /** Folders the save dialog "chose" for exports (a new folder under a temp dir each time). */
+  readonly exportFolders: string[];
 }
 
 /**
@@ -24,6 +28,8 @@ export interface KeylessApp {
  * another origin can call the binding too, and the router's sender check is what stops it.
  */
 export const test = base.extend<{ app: KeylessApp; server: StaticServer }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await serveFolder(join(root, 'out/renderer'));
     await use(server);
@@ -31,6 +37,8 @@ export const test = base.extend<{ app: KeylessApp; server: StaticServer }>({
   },
   app: async ({ context, server }, use) => {
     const openedExternally: string[] = [];
+    const exportFolders: string[] = [];
+    const exportRoot = mkdtempSync(join(tmpdir(), 'keyless-export-'));
     const router = createIpcRouter({
       services: createServices({
         openExternal: (url) => {
@@ -38,11 +46,16 @@ export const test = base.extend<{ app: KeylessApp; server: StaticServer }>({
           return Promise.resolve();
         },
         allowLoopbackLinks: false,
+        chooseExportFolder: (suggestedName) => {
+          const folder = join(exportRoot, `${exportFolders.length}-${suggestedName}`);
+          exportFolders.push(folder);
+          return Promise.resolve(folder);
+        },
       }),
       isTrustedSender: trustedSenderFor(server.origin),
     });
     await installBridge(context, router);
-    await use({ origin: server.origin, router, openedExternally });
+    await use({ origin: server.origin, router, openedExternally, exportFolders });
   },
 });
 

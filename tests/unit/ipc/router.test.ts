@@ -18,6 +18,7 @@ function routerWith(overrides: Partial<ServiceTable> = {}, onInternalError?: (op
       },
       allowLoopbackLinks: false,
       probeKeychain: () => Promise.resolve({ available: false, reason: 'no Secret Service in this test' }),
+      chooseExportFolder: () => Promise.resolve(undefined),
     }),
     ...overrides,
   };
