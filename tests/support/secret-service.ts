@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,8 +24,13 @@ export interface SecretServiceSession {
 }
 
 export interface SecretServiceOptions {
-  /** false: a session bus with no Secret Service on it (and none that D-Bus could start). */
-  readonly keyring?: boolean;
+  /**
+   * `unlocked` (default): gnome-keyring with an unlocked login keyring.
+   * `none`: a session bus with no Secret Service on it.
+   * `no-login-keyring`: gnome-keyring runs, but with no login keyring to store into (what a
+   * headless session that cannot show an unlock prompt looks like).
+   */
+  readonly keyring?: 'unlocked' | 'none' | 'no-login-keyring';
 }
 
 const REQUIRED_TOOLS = [
@@ -86,12 +91,13 @@ async function busAnswer(env: Record<string, string>, args: readonly string[]): 
   }
 }
 
-/** Ready means: the Secret Service owns its name and its default collection exists and is unlocked. */
-async function waitForUnlockedKeyring(env: Record<string, string>, keyring: ChildProcess, output: () => string): Promise<void> {
+/** Ready means: the Secret Service owns its name and, when asked for, its default collection exists and is unlocked. */
+async function waitForKeyring(env: Record<string, string>, keyring: ChildProcess, output: () => string, unlocked: boolean): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const owned = await busAnswer(env, ['--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets']);
     if (owned.includes('boolean true')) {
+      if (!unlocked) return;
       const locked = await busAnswer(env, [
         '--dest=org.freedesktop.secrets',
         '/org/freedesktop/secrets/aliases/default',
@@ -104,7 +110,7 @@ async function waitForUnlockedKeyring(env: Record<string, string>, keyring: Chil
     if (keyring.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`gnome-keyring-daemon did not offer an unlocked login keyring: ${output()}`);
+  throw new Error(`gnome-keyring-daemon did not come up on the test bus${unlocked ? ' with an unlocked login keyring' : ''}: ${output()}`);
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
@@ -114,6 +120,27 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * A session bus whose only service directory is empty: nothing is started on demand, so the only
+ * Secret Service on it is the one this helper starts (the stock session config would let D-Bus
+ * launch the system's gnome-keyring on first use).
+ */
+function busConfig(socket: string, serviceDir: string): string {
+  return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=${socket}</listen>
+  <servicedir>${serviceDir}</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`;
 }
 
 export async function startSecretService(options: SecretServiceOptions = {}): Promise<SecretServiceSession> {
@@ -133,12 +160,9 @@ export async function startSecretService(options: SecretServiceOptions = {}): Pr
     XDG_CACHE_HOME: join(home, '.cache'),
   };
 
-  // XDG_DATA_DIRS pointing at an empty folder stops the bus from auto-starting the system's
-  // gnome-keyring on first use: the only Secret Service on this bus is the one started below.
-  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(root, 'bus')}`], {
-    env: { ...base, XDG_DATA_DIRS: noActivation },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const config = join(root, 'session-bus.conf');
+  await writeFile(config, busConfig(join(root, 'bus'), noActivation));
+  const bus = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], { env: base, stdio: ['ignore', 'pipe', 'pipe'] });
   const busOutput = collectOutput(bus);
   const children: ChildProcess[] = [bus];
   const stop = async () => {
@@ -148,14 +172,15 @@ export async function startSecretService(options: SecretServiceOptions = {}): Pr
 
   try {
     const env = { ...base, DBUS_SESSION_BUS_ADDRESS: await waitForBusAddress(bus, busOutput) };
-    if (options.keyring !== false) {
-      // The password arrives on stdin and ends at EOF; an empty password needs its newline, or
-      // no login keyring is created.
+    const mode = options.keyring ?? 'unlocked';
+    if (mode !== 'none') {
+      // The password arrives on stdin and ends at EOF; an empty password needs its newline, and
+      // without one no login keyring is created.
       const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
       children.push(keyring);
       const keyringOutput = collectOutput(keyring);
-      keyring.stdin.end('\n');
-      await waitForUnlockedKeyring(env, keyring, keyringOutput);
+      keyring.stdin.end(mode === 'unlocked' ? '\n' : '');
+      await waitForKeyring(env, keyring, keyringOutput, mode === 'unlocked');
     }
     return { env, home, stop };
   } catch (error) {

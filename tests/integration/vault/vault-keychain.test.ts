@@ -165,6 +165,18 @@ describe('vault with a real Secret Service', () => {
     expect(badName.ok ? '' : badName.error.text).not.toContain('VALUE-THAT-MUST-NOT-LEAK');
   });
 
+  it('probes a keychain that has no data key yet by writing and deleting a throwaway entry, leaving nothing behind', async () => {
+    const fresh = await startSecretService();
+    try {
+      const [probe] = await runVaultProgram(fresh.env, { appDataDir: join(scratch, 'probe'), steps: [{ op: 'probe' }] });
+      expect(valueOf(probe)).toEqual({ available: true, backend: 'Secret Service' });
+      const { stdout, stderr } = await promisify(execFile)('secret-tool', ['search', '--all', 'service', 'keyless'], { env: fresh.env });
+      expect(stdout + stderr).toBe('');
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('keyless vault status names the keychain, the file and the count, never names or values', async () => {
     const appDataDir = join(scratch, 'cli');
     const results = await runVaultProgram(secretService.env, {
