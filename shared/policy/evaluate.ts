@@ -58,9 +58,10 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const identityStatements = [...identity.allows, ...boundaryStatements];
   const grant = resource?.grant;
   const resourceName = input.resourcePolicy?.name;
-  const noIdentityAllow = identity.allows.length > 0
-    ? `${listStatements(identity.allows)} allows ${subject}, but the permissions boundary "${input.permissionsBoundary?.name ?? ''}" does not`
-    : `no identity policy allows ${subject}`;
+  const noIdentityAllow = (): string =>
+    identity.allows.length > 0
+      ? `${listStatements(identity.allows)} allows ${subject}, but the permissions boundary "${input.permissionsBoundary?.name ?? ''}" does not`
+      : `no identity policy allows ${subject}`;
 
   if (caller.kind === 'service') {
     if (grant !== undefined) return allow(resource?.allows ?? []);
@@ -75,7 +76,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     if (crossAccount || grant === 'account' || grant === 'everyone') {
       if (identityAllows || rootOfOwnAccount) return allow([...identityStatements, ...resourceStatements]);
       const why = crossAccount ? `this is cross-account (caller in ${caller.account ?? '?'}, role in ${input.resourceAccount ?? '?'})` : 'the trust policy does not name the caller itself';
-      return deny(`trust policy "${resourceName ?? ''}" admits ${who}, but ${why}, so an identity policy must also allow it, and ${noIdentityAllow}`);
+      return deny(`trust policy "${resourceName ?? ''}" admits ${who}, but ${why}, so an identity policy must also allow it, and ${noIdentityAllow()}`);
     }
     if (boundaryAllows) return allow([...resourceStatements, ...boundaryStatements]);
     return deny(`trust policy "${resourceName ?? ''}" admits ${who}, but the permissions boundary "${input.permissionsBoundary?.name ?? ''}" does not allow ${subject}`);
@@ -89,7 +90,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       const rp = resourceName === undefined ? 'no resource policy was given' : `resource policy "${resourceName}" does not allow it for ${who}`;
       return deny(`${subject} is allowed on the identity side, but ${rp}; ${accounts}`);
     }
-    if (grant !== undefined) return deny(`resource policy "${resourceName ?? ''}" allows ${subject}, but ${noIdentityAllow}; ${accounts}`);
+    if (grant !== undefined) return deny(`resource policy "${resourceName ?? ''}" allows ${subject}, but ${noIdentityAllow()}; ${accounts}`);
     return deny(`no statement allows ${subject} (${accounts})`);
   }
 
@@ -100,8 +101,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   if (grant === 'role' || grant === 'everyone') {
     return deny(`resource policy "${resourceName ?? ''}" allows ${subject} for ${who}, but the permissions boundary "${input.permissionsBoundary?.name ?? ''}" does not (a grant to a role ARN is limited by the boundary)`);
   }
-  if (grant === 'account') return deny(`resource policy "${resourceName ?? ''}" grants ${subject} to the account, which leaves it to identity policies, and ${noIdentityAllow}`);
-  if (identity.allows.length > 0) return deny(noIdentityAllow);
+  if (grant === 'account') return deny(`resource policy "${resourceName ?? ''}" grants ${subject} to the account, which leaves it to identity policies, and ${noIdentityAllow()}`);
+  if (identity.allows.length > 0) return deny(noIdentityAllow());
   return deny(`no statement allows ${subject}`);
 }
 

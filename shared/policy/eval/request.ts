@@ -16,34 +16,49 @@ export class EvaluationRequest implements VariableSource {
   readonly action: string;
   readonly actionLower: string;
   readonly resource: string;
-  readonly caller: Caller;
-  private readonly keys: Map<string, readonly string[]>;
+  private readonly principal: RequestContext['principal'];
+  private readonly context: RequestContext['context'];
+  private describedCaller: Caller | undefined;
+  // Built on first lookup: many requests are decided by Action and Resource alone.
+  private keys: Map<string, readonly string[]> | undefined;
 
   constructor(request: RequestContext) {
     this.action = request.action;
     this.actionLower = request.action.toLowerCase();
     this.resource = request.resource;
-    this.caller = describeCaller(request.principal);
-    this.keys = new Map();
-    for (const [key, value] of Object.entries(request.context ?? {})) this.keys.set(key.toLowerCase(), asList(value));
-    this.addImplied();
+    this.principal = request.principal;
+    this.context = request.context;
+  }
+
+  get caller(): Caller {
+    this.describedCaller ??= describeCaller(this.principal);
+    return this.describedCaller;
   }
 
   /** All values of a key, or undefined when the request does not carry it. */
   values(key: string): readonly string[] | undefined {
-    return this.keys.get(key.toLowerCase());
+    return this.keyMap().get(key.toLowerCase());
   }
 
   singleValue(key: string): string | undefined {
-    const values = this.keys.get(key);
+    const values = this.keyMap().get(key);
     // A multivalued key cannot be a policy variable (IAM User Guide, "Single-valued vs. multivalued context keys").
     return values !== undefined && values.length === 1 ? values[0] : undefined;
   }
 
-  private addImplied(): void {
+  private keyMap(): Map<string, readonly string[]> {
+    if (this.keys !== undefined) return this.keys;
+    const keys = new Map<string, readonly string[]>();
+    for (const [key, value] of Object.entries(this.context ?? {})) keys.set(key.toLowerCase(), asList(value));
+    this.keys = keys;
+    this.addImplied(keys);
+    return keys;
+  }
+
+  private addImplied(keys: Map<string, readonly string[]>): void {
     const caller = this.caller;
     const imply = (key: string, value: string | undefined): void => {
-      if (value !== undefined && !this.keys.has(key)) this.keys.set(key, [value]);
+      if (value !== undefined && !keys.has(key)) keys.set(key, [value]);
     };
     if (caller.kind === 'service') {
       imply('aws:principalservicename', caller.service);

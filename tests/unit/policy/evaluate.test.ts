@@ -115,14 +115,17 @@ describe('evaluate: speed', () => {
       resourceAccount: A,
     }));
     for (let i = 0; i < 2_000; i++) evaluate(inputs[i % inputs.length]!);
-    const iterations = 20_000;
-    const start = performance.now();
-    let allowed = 0;
-    for (let i = 0; i < iterations; i++) if (evaluate(inputs[i % inputs.length]!).decision === 'allowed') allowed++;
-    const microsPerCall = ((performance.now() - start) * 1000) / iterations;
-    expect(allowed).toBe(iterations / 2);
-    // Typically a few microseconds here; the bound leaves room for a busy shared machine.
-    expect(microsPerCall).toBeLessThan(100);
+    // The fastest of several batches: other work on a shared machine only ever slows a batch down.
+    const batch = 2_000;
+    let microsPerCall = Infinity;
+    for (let round = 0; round < 10; round++) {
+      let allowed = 0;
+      const start = performance.now();
+      for (let i = 0; i < batch; i++) if (evaluate(inputs[i % inputs.length]!).decision === 'allowed') allowed++;
+      microsPerCall = Math.min(microsPerCall, ((performance.now() - start) * 1000) / batch);
+      expect(allowed).toBe(batch / 2);
+    }
+    expect(microsPerCall).toBeLessThan(50);
     console.info(`evaluate(): ${microsPerCall.toFixed(2)} µs per request (identity + boundary + bucket policy)`);
   });
 });
