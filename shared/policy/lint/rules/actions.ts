@@ -43,7 +43,7 @@ export const actionsRule: LintRule = async (context) => {
         findings.push({
           severity: 'error',
           code: 'INVALID_ACTION',
-          message: `"${action}" is not a ${parts.prefix} action${suggestion !== undefined ? `: did you mean "${parts.prefix}:${suggestion}"?` : '. Check the action name in the Service Authorization Reference.'}`,
+          message: `"${action}" is not an action of ${parts.prefix}${suggestion !== undefined ? `: did you mean "${parts.prefix}:${suggestion}"?` : '. Check the action name in the Service Authorization Reference.'}`,
           path: where,
         });
       }
