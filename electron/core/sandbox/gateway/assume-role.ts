@@ -1,4 +1,3 @@
-import type { Statement } from '../../../../shared/policy/model';
 import { errorResponse, escapeXml } from './wire-errors';
 import { forwardBuffered, xmlValue } from './proxy';
 import type { BufferedResponse } from './proxy';
@@ -7,10 +6,9 @@ import type { KnownPrincipal } from './principal-index';
 import { loadPolicy, loadPrincipal, principalPolicies } from './stored-policies';
 
 /**
- * sts:AssumeRole judged as STS judges it: the role must exist and have propagated, its trust
- * policy must allow the caller (with `sts:ExternalId` when given), and — unless the trust policy
- * names the caller itself in the same account — the caller's own policies must allow
- * sts:AssumeRole on the role. moto first authenticates the request (signature, key); the
+ * sts:AssumeRole judged as STS judges it: the role must exist and have propagated, and the
+ * evaluator must allow the call given the caller's policies and the role's trust policy (with
+ * `sts:ExternalId` when given). moto first authenticates the request (signature, key); the
  * credentials come from moto so every later call with them is moto-enforced too.
  */
 
@@ -62,6 +60,11 @@ export async function interceptAssumeRole(ctx: GatewayContext, intercepted: Inte
   };
 }
 
+/**
+ * One evaluation with the trust policy as the resource policy: the evaluator applies the trust
+ * rules (trust must always allow; in the same account a trust naming the caller suffices, one
+ * naming the account needs an identity allow too; cross-account needs both).
+ */
 async function allowedToAssume(
   ctx: GatewayContext,
   caller: KnownPrincipal,
@@ -72,37 +75,23 @@ async function allowedToAssume(
 ): Promise<boolean> {
   const trust = loadPolicy({ name: 'TrustPolicy', text: trustText, sourceType: 'resource' }, 'trust');
   if (!trust.ok) return false;
-  const request = {
-    action: 'sts:AssumeRole',
-    resource: roleArn,
-    principal: { arn: caller.arn, account: caller.account },
-    ...(externalId !== null ? { context: { 'sts:ExternalId': externalId } } : {}),
-  };
-  const trustDecision = ctx.evaluate({ request, identityPolicies: [], resourcePolicy: trust.loaded.policy, resourceAccount: roleAccount });
-  if (trustDecision.decision !== 'allowed') return false;
-  if (caller.account === roleAccount && trustNamesCaller(trust.loaded.policy.document.Statement, caller)) return true;
-
   const stored = await principalPolicies(ctx, caller.arn);
   if (stored === undefined) return false;
   const loaded = loadPrincipal(stored);
   if (!loaded.ok) return false;
-  const identityDecision = ctx.evaluate({
-    request,
+  const decision = ctx.evaluate({
+    request: {
+      action: 'sts:AssumeRole',
+      resource: roleArn,
+      principal: { arn: caller.arn, account: caller.account },
+      ...(externalId !== null ? { context: { 'sts:ExternalId': externalId } } : {}),
+    },
     identityPolicies: loaded.principal.identity.map((policy) => policy.policy),
     ...(loaded.principal.boundary !== undefined ? { permissionsBoundary: loaded.principal.boundary.policy } : {}),
+    resourcePolicy: trust.loaded.policy,
+    resourceAccount: roleAccount,
   });
-  return identityDecision.decision === 'allowed';
-}
-
-/**
- * Same-account trust that names the caller's own ARN (or its role, for a session) grants by
- * itself; trust in the account root only delegates to the caller's identity policies.
- */
-function trustNamesCaller(statements: readonly Statement[], caller: KnownPrincipal): boolean {
-  const ownArns = caller.kind === 'user' ? [caller.arn] : [caller.arn, `arn:aws:iam::${caller.account}:role/${caller.name}`];
-  return statements.some(
-    (statement) => statement.Effect === 'Allow' && statement.Principal !== undefined && statement.Principal !== '*' && (statement.Principal.AWS ?? []).some((arn) => ownArns.includes(arn)),
-  );
+  return decision.decision === 'allowed';
 }
 
 function remember(ctx: GatewayContext, answer: BufferedResponse): BufferedResponse {
