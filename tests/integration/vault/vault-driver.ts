@@ -59,7 +59,13 @@ function describeError(error: unknown): unknown {
 
 const program = JSON.parse(process.argv[2] ?? '{}') as VaultProgram;
 const needsVault = program.steps.some((step) => !['probe', 'readDataKey', 'replaceDataKey', 'breakFolder', 'cli'].includes(step.op));
-const vault = needsVault ? await openVault({ appDataDir: program.appDataDir, ...(program.service === undefined ? {} : { service: program.service }) }) : undefined;
+const vault = needsVault
+  ? await openVault({
+      appDataDir: program.appDataDir,
+      ...(program.service === undefined ? {} : { service: program.service }),
+      ...(program.now === undefined ? {} : { now: () => new Date(program.now!) }),
+    })
+  : undefined;
 const results: unknown[] = [];
 for (const step of program.steps) {
   try {

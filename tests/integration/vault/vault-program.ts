@@ -19,6 +19,8 @@ export type VaultStep =
 export interface VaultProgram {
   readonly appDataDir: string;
   readonly service?: string;
+  /** A fixed clock (ISO time) for the set-aside file's timestamp. */
+  readonly now?: string;
   readonly steps: readonly VaultStep[];
 }
 

@@ -108,6 +108,20 @@ describe('an unusable vault file is reported and set aside, never overwritten', 
     expect(valueOf(after[1])).toEqual([]);
   });
 
+  it('never overwrites an earlier set-aside file, even with the same timestamp', async () => {
+    const appDataDir = join(scratch, 'twice');
+    const now = '2026-11-28T01:02:03.456Z';
+    const setAsideFiles: string[] = [];
+    for (const content of ['first broken file', 'second broken file']) {
+      await placeVaultFile(appDataDir, content);
+      const [status] = await runVaultProgram(secretService.env, { appDataDir, now, steps: [{ op: 'status' }] });
+      setAsideFiles.push((valueOf(status) as { warning: FileWarning }).warning.setAsideFile);
+    }
+    expect(setAsideFiles.map((file) => basename(file))).toEqual(['vault.2026-11-28T01-02-03-456Z.corrupt', 'vault.2026-11-28T01-02-03-456Z-1.corrupt']);
+    expect(await readFile(setAsideFiles[0]!, 'utf8')).toBe('first broken file');
+    expect(await readFile(setAsideFiles[1]!, 'utf8')).toBe('second broken file');
+  });
+
   it('keyless vault status shows the set-aside warning with its code, file and next step', async () => {
     const appDataDir = join(scratch, 'cli-corrupt');
     await placeVaultFile(appDataDir, 'garbage');
