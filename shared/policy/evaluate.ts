@@ -1,4 +1,5 @@
 import type { EvaluationInput, EvaluationResult, MatchedStatement } from './evaluation-types';
+import { parseArn } from './arn';
 import type { NamedPolicy } from './model';
 import { callerLabel } from './eval/caller';
 import { compilePolicy } from './eval/compiled-policy';
@@ -23,8 +24,9 @@ import { matchStatement, type StatementScope } from './eval/statement-match';
  *    ARN is. A grant to the account delegates to the account, so the identity side must allow.
  *    A `"*"` grant is treated like a role-ARN grant (the boundary applies) — the documentation
  *    does not cover it, and this is the cautious reading.
- * 4. Cross-account (the principal's account differs from `resourceAccount`): both the identity
- *    side and the resource policy must allow.
+ * 4. Cross-account (the principal's account differs from `resourceAccount`, or from the account
+ *    in the resource ARN when that is not given): both the identity side and the resource policy
+ *    must allow.
  * 5. Role trust policies (sts:AssumeRole… on a role, with the trust policy as the resource
  *    policy) must always allow: they are the documented exception to "either side is enough".
  *    In the same account a trust policy naming the caller's ARN is sufficient (the STS
@@ -50,10 +52,12 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const deny = (sentence: string): EvaluationResult => decided('implicitDeny', [], `Denied: ${sentence}`, problems);
 
   const caller = request.caller;
+  // An IAM role ARN carries its account; an S3 ARN does not, so buckets need `resourceAccount`.
+  const resourceAccount = input.resourceAccount ?? (parseArn(request.resource)?.account || undefined);
   const who = callerLabel(caller);
   const boundaryAllows = boundary === undefined || boundary.allows.length > 0;
   const boundaryStatements = boundary?.allows ?? [];
-  const rootOfOwnAccount = caller.kind === 'root' && (input.resourceAccount === undefined || input.resourceAccount === caller.account);
+  const rootOfOwnAccount = caller.kind === 'root' && (resourceAccount === undefined || resourceAccount === caller.account);
   const identityAllows = identity.allows.length > 0 && boundaryAllows;
   const identityStatements = [...identity.allows, ...boundaryStatements];
   const grant = resource?.grant;
@@ -68,14 +72,14 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     return deny(`no statement${resourceName === undefined ? '' : ` in resource policy "${resourceName}"`} allows ${who} to perform ${subject}`);
   }
 
-  const crossAccount = caller.account !== undefined && input.resourceAccount !== undefined && caller.account !== input.resourceAccount;
+  const crossAccount = caller.account !== undefined && resourceAccount !== undefined && caller.account !== resourceAccount;
   const resourceStatements = resource?.allows ?? [];
 
   if (isTrustRequest(request.actionLower, request.resource) && resource !== undefined) {
     if (grant === undefined) return deny(`trust policy "${resourceName ?? ''}" does not allow ${who} to perform ${subject}`);
     if (crossAccount || grant === 'account' || grant === 'everyone') {
       if (identityAllows || rootOfOwnAccount) return allow([...identityStatements, ...resourceStatements]);
-      const why = crossAccount ? `this is cross-account (caller in ${caller.account ?? '?'}, role in ${input.resourceAccount ?? '?'})` : 'the trust policy does not name the caller itself';
+      const why = crossAccount ? `this is cross-account (caller in ${caller.account ?? '?'}, role in ${resourceAccount ?? '?'})` : 'the trust policy does not name the caller itself';
       return deny(`trust policy "${resourceName ?? ''}" admits ${who}, but ${why}, so an identity policy must also allow it, and ${noIdentityAllow()}`);
     }
     if (boundaryAllows) return allow([...resourceStatements, ...boundaryStatements]);
@@ -85,7 +89,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   if (crossAccount) {
     const identitySide = identityAllows || caller.kind === 'root';
     if (identitySide && grant !== undefined) return allow([...identityStatements, ...resourceStatements]);
-    const accounts = `the caller is in account ${caller.account ?? '?'} and the resource in ${input.resourceAccount ?? '?'}, so both sides must allow it`;
+    const accounts = `the caller is in account ${caller.account ?? '?'} and the resource in ${resourceAccount ?? '?'}, so both sides must allow it`;
     if (identitySide) {
       const rp = resourceName === undefined ? 'no resource policy was given' : `resource policy "${resourceName}" does not allow it for ${who}`;
       return deny(`${subject} is allowed on the identity side, but ${rp}; ${accounts}`);

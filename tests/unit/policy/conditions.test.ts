@@ -252,6 +252,11 @@ describe('ForAllValues / ForAnyValue', () => {
     expect(holds(one('ForAnyValue:StringEquals', 'dynamodb:Attributes', ['ID']), { 'dynamodb:Attributes': [] })).toBe(false);
   });
 
+  it('…IfExists makes a qualified condition true for an absent key', () => {
+    expect(holds(one('ForAnyValue:StringEqualsIfExists', 'aws:TagKeys', ['env']), {})).toBe(true);
+    expect(holds(one('ForAnyValue:StringEqualsIfExists', 'aws:TagKeys', ['env']), { 'aws:TagKeys': ['team'] })).toBe(false);
+  });
+
   it('qualifiers work with negated and wildcard operators', () => {
     expect(holds(one('ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret']), { 'aws:TagKeys': ['a', 'b'] })).toBe(true);
     expect(holds(one('ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret']), { 'aws:TagKeys': ['a', 'secret'] })).toBe(false);

@@ -76,9 +76,9 @@ function evaluateCondition(condition: CompiledCondition, request: ConditionReque
 
   const { operator, qualifier, ifExists } = parsed;
   if (!present) {
-    if (qualifier === 'ForAllValues') return HOLDS;
+    if (ifExists || qualifier === 'ForAllValues') return HOLDS;
     if (qualifier === 'ForAnyValue') return FAILS;
-    return ifExists || operator.negated ? HOLDS : FAILS;
+    return operator.negated ? HOLDS : FAILS;
   }
   if (qualifier !== undefined && values.every((value) => value === '')) return qualifier === 'ForAllValues' ? HOLDS : FAILS;
 
