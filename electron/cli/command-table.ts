@@ -27,4 +27,5 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'vault', summary: 'Show where secrets are kept (OS keychain-backed vault or memory only)', define: () => import('./commands/vault') },
   { name: 'policy', summary: 'Draft IAM policies for the S3 v2 connection, lint and evaluate policy files (offline)', define: () => import('./commands/policy') },
   { name: 'export', summary: 'Export the IAM setup as JSON, Terraform, CloudFormation or an AWS CLI script (offline)', define: () => import('./commands/export') },
+  { name: 'sandbox', summary: 'Run the local AWS (moto + gateway) and IICS sandbox until interrupted', define: () => import('./commands/sandbox') },
 ];
