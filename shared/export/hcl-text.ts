@@ -4,7 +4,7 @@
  * are doubled to `$${` and `%%{`.
  */
 function escapeTemplateSequences(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 export function hclString(text: string): string {
