@@ -1,0 +1,63 @@
+import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/shared-ini-file-loader';
+import { configFilePath, credentialsFilePath } from '../aws-env';
+import type { EnvRecord } from '../aws-env';
+import type { ProfileOrigin } from '../types';
+
+export type IniSection = Readonly<Record<string, string | undefined>>;
+
+export interface SharedProfile {
+  readonly name: string;
+  readonly origin: ProfileOrigin;
+  /** Credentials-file values over config-file values, as the SDK's `parseKnownFiles` merges them. */
+  readonly settings: IniSection;
+}
+
+export interface SharedConfig {
+  readonly configFile: string;
+  readonly credentialsFile: string;
+  /** In the order `aws configure list-profiles` prints them: config profiles, then credentials-only ones. */
+  readonly profiles: ReadonlyMap<string, SharedProfile>;
+  readonly ssoSessions: Readonly<Record<string, IniSection>>;
+  /** `[services NAME]` sections, keys such as `sts.endpoint_url`. */
+  readonly services: Readonly<Record<string, IniSection>>;
+}
+
+const SECTION_PREFIXES = ['profile', 'sso-session', 'services'];
+
+/** The credentials file has no prefixes: `[profile x]` there is a profile literally named "profile x". */
+function credentialsProfileName(key: string): string {
+  const dot = key.indexOf('.');
+  return dot > 0 && SECTION_PREFIXES.includes(key.slice(0, dot)) ? `${key.slice(0, dot)} ${key.slice(dot + 1)}` : key;
+}
+
+/**
+ * Reads `~/.aws/config` and `~/.aws/credentials` (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE)
+ * with the SDK's own parser, always afresh (the loader otherwise keeps the first read for the
+ * life of the process). Missing files read as empty. Never writes.
+ */
+export async function readSharedConfig(env: EnvRecord): Promise<SharedConfig> {
+  const configFile = configFilePath(env);
+  const credentialsFile = credentialsFilePath(env);
+  const files = await loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true });
+  const ssoSessions = await loadSsoSessionData({ configFilepath: configFile });
+
+  const profiles = new Map<string, SharedProfile>();
+  const services: Record<string, IniSection> = {};
+  for (const [key, settings] of Object.entries(files.configFile)) {
+    if (key.startsWith('services.')) {
+      services[key.slice('services.'.length)] = settings;
+      continue;
+    }
+    if (key.startsWith('sso-session.')) continue;
+    profiles.set(key, { name: key, origin: 'config', settings: { ...settings } });
+  }
+  for (const [key, settings] of Object.entries(files.credentialsFile)) {
+    const name = credentialsProfileName(key);
+    const fromConfig = profiles.get(name);
+    profiles.set(
+      name,
+      fromConfig === undefined ? { name, origin: 'credentials', settings: { ...settings } } : { name, origin: 'both', settings: { ...fromConfig.settings, ...settings } },
+    );
+  }
+  return { configFile, credentialsFile, profiles, ssoSessions, services };
+}
