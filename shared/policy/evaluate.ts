@@ -4,7 +4,7 @@ import type { NamedPolicy } from './model';
 import { callerLabel } from './eval/caller';
 import { compilePolicy } from './eval/compiled-policy';
 import { strongerGrant, type GrantKind } from './eval/principal-match';
-import { listStatements, request as describeRequest, withProblems, type DecidingStatement, type PolicySide } from './eval/reason';
+import { describeRequest, listStatements, withProblems, type DecidingStatement, type PolicySide } from './eval/reason';
 import { EvaluationRequest } from './eval/request';
 import { matchStatement, type StatementScope } from './eval/statement-match';
 

@@ -31,7 +31,7 @@ export function listStatements(statements: readonly DecidingStatement[]): string
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] ?? ''}`;
 }
 
-export function request(action: string, resource: string): string {
+export function describeRequest(action: string, resource: string): string {
   return `${action} on ${resource}`;
 }
 
