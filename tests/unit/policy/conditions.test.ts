@@ -79,6 +79,13 @@ describe('ARN operators', () => {
     expect(holds(one('ArnLike', 'k', ['arn:aws:iam::*:role/*']), { k: 'not-an-arn' })).toBe(false);
   });
 
+  it('each ARN operator has a false case too', () => {
+    const role = { 'aws:PrincipalArn': 'arn:aws:iam::1:role/Dev' };
+    expect(holds(one('ArnEquals', 'aws:PrincipalArn', ['arn:aws:iam::1:role/Admin']), role)).toBe(false);
+    expect(holds(one('ArnNotEquals', 'aws:PrincipalArn', ['arn:aws:iam::1:role/Admin']), role)).toBe(true);
+    expect(holds(one('ArnNotLike', 'aws:PrincipalArn', ['arn:aws:iam::*:role/D*']), role)).toBe(false);
+  });
+
   it('accepts policy variables', () => {
     expect(holds(one('ArnEquals', 'k', ['arn:aws:iam::123:user/${aws:username}']), { k: 'arn:aws:iam::123:user/ann', 'aws:username': 'ann' })).toBe(true);
   });

@@ -58,8 +58,9 @@ const grant = (Sid: string, Principal: Principal, Action: string | string[], Res
   Sid, Effect: 'Allow', Principal, Action, ...(Resource === undefined ? {} : { Resource }), ...(Condition === undefined ? {} : { Condition }),
 });
 
-function req(action: string, resource: string, principal: RequestContext['principal'] = USER, context?: RequestContext['context']): RequestContext {
-  return { action, resource, ...(principal === undefined ? {} : { principal }), ...(context === undefined ? {} : { context }) };
+/** `null` as the principal means an anonymous caller (undefined would take the default). */
+function req(action: string, resource: string, principal: RequestContext['principal'] | null = USER, context?: RequestContext['context']): RequestContext {
+  return { action, resource, ...(principal === null ? {} : { principal }), ...(context === undefined ? {} : { context }) };
 }
 
 interface Row {
@@ -231,6 +232,11 @@ const rows: Row[] = [
   { name: 'Deny NotPrincipal: Bob (listed with his account) is not denied', doc: `${NOTPRINCIPAL}#specifying-notprincipal`, input: { request: req('s3:GetObject', `${BUCKET}/x`, BOB), identityPolicies: [policy('bob', allow('S3', 's3:*', '*'))], resourcePolicy: policy('bucket', { Sid: 'OnlyBob', Effect: 'Deny', NotPrincipal: { AWS: [BOB.arn, `arn:aws:iam::${B}:root`] }, Action: 's3:*', Resource: [BUCKET, `${BUCKET}/*`] }, grant('BobRead', { AWS: [BOB.arn] }, 's3:GetObject', `${BUCKET}/*`)), resourceAccount: A }, decision: 'allowed', sids: ['S3', 'BobRead'] },
   { name: 'Deny NotPrincipal: everyone else is denied', doc: `${NOTPRINCIPAL}#specifying-notprincipal`, input: { request: req('s3:GetObject', `${BUCKET}/x`), identityPolicies: [policy('s3', allow('S3', 's3:*', '*'))], resourcePolicy: policy('bucket', { Sid: 'OnlyBob', Effect: 'Deny', NotPrincipal: { AWS: [BOB.arn, `arn:aws:iam::${B}:root`] }, Action: 's3:*', Resource: [BUCKET, `${BUCKET}/*`] }), resourceAccount: A }, decision: 'explicitDeny', sids: ['OnlyBob'] },
   { name: 'Deny NotPrincipal listing only the session ARN still denies the session (role and account missing)', doc: `${NOTPRINCIPAL}#specifying-notprincipal`, input: { request: req('s3:GetObject', `${BUCKET}/x`, AGENT_B), identityPolicies: [policy('s3', allow('S3', 's3:*', '*'))], resourcePolicy: policy('bucket', { Sid: 'OnlyAudit', Effect: 'Deny', NotPrincipal: { AWS: [AGENT_B.arn] }, Action: 's3:*', Resource: `${BUCKET}/*` }), resourceAccount: A }, decision: 'explicitDeny', sids: ['OnlyAudit'] },
+
+  { name: 'Allow with NotPrincipal admits everyone but the listed principal', doc: `${NOTPRINCIPAL}#specifying-notprincipal-allow`, input: { request: req('s3:GetObject', `${BUCKET}/x`), identityPolicies: [], resourcePolicy: policy('bucket', { Sid: 'AllButBob', Effect: 'Allow', NotPrincipal: { AWS: [BOB.arn, `arn:aws:iam::${B}:root`] }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }), resourceAccount: A }, decision: 'allowed', sids: ['AllButBob'] },
+  { name: 'Allow with NotPrincipal does not admit the listed principal', doc: `${NOTPRINCIPAL}#specifying-notprincipal-allow`, input: { request: req('s3:GetObject', `${BUCKET}/x`, BOB), identityPolicies: [policy('bob', allow('S3', 's3:*', '*'))], resourcePolicy: policy('bucket', { Sid: 'AllButBob', Effect: 'Allow', NotPrincipal: { AWS: [BOB.arn, `arn:aws:iam::${B}:root`] }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }), resourceAccount: A }, decision: 'implicitDeny' },
+  { name: 'an anonymous request is allowed by a public "*" grant', doc: `${PRINCIPAL}#principal-anonymous`, input: { request: req('s3:GetObject', `${BUCKET}/public/logo.png`, null), identityPolicies: [], resourcePolicy: policy('bucket', grant('Public', '*', 's3:GetObject', `${BUCKET}/public/*`)), resourceAccount: A }, decision: 'allowed', sids: ['Public'] },
+  { name: 'an anonymous request is not allowed by a grant to the account', doc: `${PRINCIPAL}#principal-anonymous`, input: { request: req('s3:GetObject', `${BUCKET}/public/logo.png`, null), identityPolicies: [], resourcePolicy: policy('bucket', grant('Account', { AWS: [A] }, 's3:GetObject', `${BUCKET}/*`)), resourceAccount: A }, decision: 'implicitDeny' },
 
   // Cross-account
   { name: 'cross-account: identity and bucket policy both allow', doc: `${CROSS}#policy-eval-cross-account`, input: { request: req('s3:GetObject', FOLDER_OBJECT, AGENT_B), identityPolicies: [S3_PERMISSIONS], resourcePolicy: policy('bucket', grant('AgentRead', { AWS: [`arn:aws:iam::${B}:role/InformaticaAgent`] }, ['s3:GetObject', 's3:ListBucket'], [BUCKET, `${BUCKET}/*`])), resourceAccount: A }, decision: 'allowed', sids: ['Objects', 'AgentRead'] },
