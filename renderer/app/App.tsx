@@ -1,4 +1,5 @@
 import { AppFrame } from './AppFrame';
+import { DraftScreen } from '../draft/DraftScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { NotBuiltYet } from '../screens/NotBuiltYet';
 import { useWizard } from '../state/wizard-store';
@@ -9,7 +10,7 @@ function Screen({ state }: { readonly state: WizardState }) {
     case 'home':
       return <HomeScreen />;
     case 'draft':
-      return <NotBuiltYet title="Draft offline" arrives="the policy studio (issue 3)" />;
+      return <DraftScreen />;
     case 'doctor':
       return <NotBuiltYet title="Check an existing setup" arrives="the provisioning engine's doctor (issue 6)" />;
     case 'guided':
