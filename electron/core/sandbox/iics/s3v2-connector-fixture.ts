@@ -76,20 +76,21 @@ export const S3V2_REGION_NAMES: Readonly<Record<string, string>> = {
   'AWS GovCloud(US)': 'us-gov-west-1',
 };
 
+/** connParams key of a UI label (see the assumption above). */
+function paramName(label: string): string {
+  return label.replace(/\s+/g, '');
+}
+
 /** The attribute names the emulator's own logic reads. */
 export const S3V2_PARAM = {
-  accessKey: 'AccessKey',
-  secretKey: 'SecretKey',
-  iamRoleArn: 'IAMRoleARN',
-  externalId: 'ExternalId',
-  useEc2RoleToAssumeRole: 'UseEC2RoleToAssumeRole',
-  folderPath: 'FolderPath',
-  regionName: 'RegionName',
-  masterSymmetricKey: 'MasterSymmetricKey',
-  customerMasterKeyId: 'CustomerMasterKeyID',
-  federatedSsoIdp: 'FederatedSSOIdP',
-  federatedUserPassword: 'FederatedUserPassword',
-  s3VpcEndpointType: 'S3VPCEndpointType',
+  accessKey: paramName('Access Key'),
+  secretKey: paramName('Secret Key'),
+  iamRoleArn: paramName('IAM Role ARN'),
+  externalId: paramName('External Id'),
+  useEc2RoleToAssumeRole: paramName('Use EC2 Role to Assume Role'),
+  folderPath: paramName('Folder Path'),
+  regionName: paramName('Region Name'),
+  federatedSsoIdp: paramName('Federated SSO IdP'),
 } as const;
 
 const attribute = (
@@ -97,7 +98,7 @@ const attribute = (
   kind: S3v2AttributeKind,
   extra: { isMandatory?: boolean; defaultValue?: string; list?: readonly string[] } = {},
 ): S3v2Attribute => ({
-  name: label.replace(/\s+/g, ''),
+  name: paramName(label),
   label,
   kind,
   isMandatory: extra.isMandatory ?? false,

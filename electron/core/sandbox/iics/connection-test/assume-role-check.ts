@@ -33,7 +33,9 @@ export async function assumeConnectorRole(step: AssumeRoleStep): Promise<RolePol
     context: { ...principalContextKeys(caller), ...(externalId === '' ? {} : { 'sts:ExternalId': externalId }) },
   };
 
-  const identity = decide({ request, caller: instanceRole });
+  // The identity side alone: evaluated as if in the caller's own account, so a cross-account
+  // target is not refused here for want of the trust policy, which is checked next.
+  const identity = decide({ request, caller: instanceRole, resourceAccount: caller.account });
   if (identity.decision !== 'allowed') {
     throw new LinkFailure(
       'ASSUME_ROLE_NOT_ALLOWED',
