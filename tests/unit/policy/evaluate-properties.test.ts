@@ -73,7 +73,7 @@ describe('evaluate: properties over random policies', () => {
         if (result.decision === 'implicitDeny') expect(result.matchedStatements).toEqual([]);
         if (result.decision === 'allowed') expect(result.matchedStatements.every((s) => s.effect === 'Allow')).toBe(true);
       }),
-      { numRuns: 3_000 },
+      { numRuns: 2_000 },
     );
   });
 
@@ -85,7 +85,7 @@ describe('evaluate: properties over random policies', () => {
         expect(result.decision).toBe('explicitDeny');
         expect(result.matchedStatements.some((s) => s.sid === 'DenyAll')).toBe(true);
       }),
-      { numRuns: 1_000 },
+      { numRuns: 500 },
     );
   });
 
@@ -102,7 +102,7 @@ describe('evaluate: properties over random policies', () => {
         const root = i.request.principal?.arn.endsWith(':root') === true;
         if (!root) expect(result.decision).not.toBe('allowed');
       }),
-      { numRuns: 1_000 },
+      { numRuns: 500 },
     );
   });
 });
