@@ -6,6 +6,8 @@ import { buildTrustPolicy, type TrustedEntity } from '../../../shared/policy/bui
 import type { PolicyDocument } from '../../../shared/policy/model';
 import { toPolicyJson } from '../../../shared/policy/serialize';
 import type { CliIo } from '../cli-io';
+import { registerEval } from './policy-eval';
+import { registerLint } from './policy-lint';
 import { addPermissionsOptions, parsePartition, permissionsFromCli, type PermissionsCliOptions } from './policy-options';
 
 function print(io: CliIo, document: PolicyDocument): void {
@@ -72,4 +74,7 @@ export function register(cmd: Command, io: CliIo): void {
       const partition = options.partition === undefined ? {} : { partition: parsePartition(options.partition) };
       print(io, buildAssumeRolePolicy({ connectorRoleArn: options.connectorRoleArn, ...partition }));
     });
+
+  registerLint(cmd, io);
+  registerEval(cmd, io);
 }
