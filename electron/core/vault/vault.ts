@@ -5,16 +5,20 @@ import type { DataKey } from './data-key';
 import { osKeychain } from './keychain-port';
 import type { KeychainPort } from './keychain-port';
 import { checkSecretName, checkSecretValue } from './secret-name';
-import { sealSecrets, unsealSecrets } from './vault-envelope';
-import { ensurePrivateFolder, readIfPresent, setAside, writeFileAtomically } from './vault-folder';
-import type { VaultFileWarning, VaultStatus } from './vault-status';
+import { SealedVaultFile } from './sealed-vault-file';
+import { MemoryOnly } from './secrets-backing';
+import type { Secrets, SecretsBacking } from './secrets-backing';
+import { ensurePrivateFolder } from './vault-folder';
+import type { VaultStatus } from './vault-status';
 
 export const VAULT_FILE_NAME = 'vault.json';
 
 /**
  * Named secrets (`sso-token:<start-url>`, `aws-credentials:<profile>`, `iics-session:<org>`),
  * each a string (JSON when structured). Calls are served one at a time in call order, so
- * concurrent writes from one process never lose an update. Nothing here logs, and no error
+ * concurrent writes from one process never lose an update, and each call first picks up what
+ * another Keyless process (the app, the CLI) saved. There is no lock across processes: two of
+ * them saving in the same instant can still lose one update. Nothing here logs, and no error
  * carries a secret's value.
  */
 export interface Vault {
@@ -36,22 +40,19 @@ export interface OpenVaultOptions {
   readonly now?: () => Date;
 }
 
-type Persist = (secrets: ReadonlyMap<string, string>) => Promise<void>;
-
 class SerialVault implements Vault {
-  private secrets: ReadonlyMap<string, string>;
+  private secrets: Secrets = new Map();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly currentStatus: VaultStatus,
-    initial: ReadonlyMap<string, string>,
-    private readonly persist: Persist,
-  ) {
-    this.secrets = initial;
-  }
+  constructor(private readonly backing: SecretsBacking) {}
 
   status(): VaultStatus {
-    return this.currentStatus;
+    return this.backing.status();
+  }
+
+  /** Reads what is stored now (another Keyless process may have saved meanwhile). */
+  async load(): Promise<void> {
+    await this.serially(() => Promise.resolve());
   }
 
   get(name: string): Promise<string | undefined> {
@@ -65,7 +66,7 @@ class SerialVault implements Vault {
     return this.serially(async () => {
       const next = new Map(this.secrets);
       next.set(checked, text);
-      await this.persist(next);
+      await this.backing.save(next);
       this.secrets = next;
     });
   }
@@ -76,7 +77,7 @@ class SerialVault implements Vault {
       if (!this.secrets.has(checked)) return false;
       const next = new Map(this.secrets);
       next.delete(checked);
-      await this.persist(next);
+      await this.backing.save(next);
       this.secrets = next;
       return true;
     });
@@ -86,68 +87,27 @@ class SerialVault implements Vault {
     return this.serially(() => Promise.resolve([...this.secrets.keys()].sort()));
   }
 
+  /** One call at a time, in call order, each starting from the secrets as stored now. */
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
+    const result = this.queue.then(async () => {
+      this.secrets = await this.backing.refresh(this.secrets);
+      return work();
+    });
     this.queue = result.catch(() => undefined);
     return result;
   }
 }
 
-function memoryVault(failure: KeylessFailure, appDataDir: string): Vault {
+function memoryOnly(failure: KeylessFailure, appDataDir: string): MemoryOnly {
   const reason =
     `No OS keychain: ${failure.detail.message} Secrets are kept in memory for this run only and are forgotten when Keyless exits; ` +
     `nothing is written to disk, and any vault file in ${appDataDir} is left untouched.`;
-  const status: VaultStatus = {
-    mode: 'memory',
-    reason,
-    warning: { code: 'VAULT_MEMORY_ONLY', message: reason, nextStep: failure.detail.nextStep },
-  };
-  return new SerialVault(status, new Map(), () => Promise.resolve());
-}
-
-function writeFailure(file: string, error: unknown): KeylessFailure {
-  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-  return new KeylessFailure({
-    code: 'VAULT_WRITE_FAILED',
-    message: `Could not save the vault file ${file} (${code}); the secret was not stored.`,
-    nextStep: 'Check that the app data folder exists, is yours and has free space, then try again.',
-  });
-}
-
-async function loadFile(file: string, dataKey: DataKey, now: Date): Promise<{ secrets: Map<string, string>; warning?: VaultFileWarning }> {
-  let text: string | undefined;
-  try {
-    text = await readIfPresent(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new KeylessFailure({
-      code: 'VAULT_UNREADABLE',
-      message: `Could not read the vault file ${file} (${code}).`,
-      nextStep: 'Check that the file is yours and readable (mode 0600), then try again.',
-    });
-  }
-  if (text === undefined) return { secrets: new Map() };
-  const opened = unsealSecrets(text, dataKey);
-  if (opened.ok) return { secrets: opened.secrets };
-  const setAsideFile = await setAside(file, now);
-  const nextStep =
-    opened.code === 'VAULT_FOREIGN'
-      ? 'Sign in again where Keyless asks; if the keychain entry "vault-data-key" was replaced by mistake, restore it and move the set-aside file back to vault.json.'
-      : 'Sign in again where Keyless asks; keep the set-aside file if you want to inspect it, or delete it.';
-  return {
-    secrets: new Map(),
-    warning: {
-      code: opened.code,
-      message: `The vault file could not be used because ${opened.why}. It was moved to ${setAsideFile}, nothing was deleted, and Keyless started an empty vault.`,
-      nextStep,
-      setAsideFile,
-    },
-  };
+  return new MemoryOnly({ mode: 'memory', reason, warning: { code: 'VAULT_MEMORY_ONLY', message: reason, nextStep: failure.detail.nextStep } });
 }
 
 /**
  * Opens the vault of the OS user: the data key from the keychain (created on first use) and the
- * sealed file in `appDataDir`, read afresh on every open. Without a keychain the vault lives in
+ * sealed file in `appDataDir`, read afresh on open and before every call. Without a keychain the vault lives in
  * memory only, and status() says why. An unreadable file is set aside, never overwritten.
  */
 export async function openVault(options: OpenVaultOptions): Promise<Vault> {
@@ -157,10 +117,9 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   try {
     dataKey = await loadOrCreateDataKey(keychain, service);
   } catch (error) {
-    if (error instanceof KeylessFailure) return memoryVault(error, options.appDataDir);
+    if (error instanceof KeylessFailure) return new SerialVault(memoryOnly(error, options.appDataDir));
     throw error;
   }
-  const file = join(options.appDataDir, VAULT_FILE_NAME);
   try {
     await ensurePrivateFolder(options.appDataDir);
   } catch (error) {
@@ -171,14 +130,8 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
       nextStep: 'Check that the folder (or its parent) exists, is a folder and belongs to you, then try again.',
     });
   }
-  const { secrets, warning } = await loadFile(file, dataKey, (options.now ?? (() => new Date()))());
-  const status: VaultStatus =
-    warning === undefined ? { mode: 'keychain', backend: keychain.backend, file } : { mode: 'keychain', backend: keychain.backend, file, warning };
-  return new SerialVault(status, secrets, async (next) => {
-    try {
-      await writeFileAtomically(file, sealSecrets(next, dataKey));
-    } catch (error) {
-      throw writeFailure(file, error);
-    }
-  });
+  const file = new SealedVaultFile(join(options.appDataDir, VAULT_FILE_NAME), dataKey, keychain.backend, options.now ?? (() => new Date()));
+  const vault = new SerialVault(file);
+  await vault.load();
+  return vault;
 }

@@ -11,11 +11,22 @@ import { DATA_KEY_ACCOUNT, DEFAULT_VAULT_SERVICE } from '../../../electron/core/
 import { osKeychain } from '../../../electron/core/vault/keychain-port';
 import { probeKeychain } from '../../../electron/core/vault/keychain-probe';
 import { openVault } from '../../../electron/core/vault/vault';
+import type { Vault } from '../../../electron/core/vault/vault';
 import { KeylessFailure } from '../../../shared/errors';
 import type { VaultStep } from './vault-program';
 import type { VaultProgram } from './vault-program';
 
-async function runStep(step: VaultStep, program: VaultProgram, vault: Awaited<ReturnType<typeof openVault>> | undefined): Promise<unknown> {
+function open(program: VaultProgram): Promise<Vault> {
+  return openVault({
+    appDataDir: program.appDataDir,
+    ...(program.service === undefined ? {} : { service: program.service }),
+    ...(program.now === undefined ? {} : { now: () => new Date(program.now!) }),
+  });
+}
+
+let other: Vault | undefined;
+
+async function runStep(step: VaultStep, program: VaultProgram, first: Vault | undefined): Promise<unknown> {
   const service = program.service ?? DEFAULT_VAULT_SERVICE;
   switch (step.op) {
     case 'probe':
@@ -34,7 +45,8 @@ async function runStep(step: VaultStep, program: VaultProgram, vault: Awaited<Re
     default:
       break;
   }
-  if (vault === undefined) throw new Error(`step ${step.op} needs an open vault`);
+  if (first === undefined) throw new Error(`step ${step.op} needs an open vault`);
+  const vault = 'on' in step && step.on === 'other' ? (other ??= await open(program)) : first;
   switch (step.op) {
     case 'status':
       return vault.status();
@@ -59,13 +71,7 @@ function describeError(error: unknown): unknown {
 
 const program = JSON.parse(process.argv[2] ?? '{}') as VaultProgram;
 const needsVault = program.steps.some((step) => !['probe', 'readDataKey', 'replaceDataKey', 'breakFolder', 'cli'].includes(step.op));
-const vault = needsVault
-  ? await openVault({
-      appDataDir: program.appDataDir,
-      ...(program.service === undefined ? {} : { service: program.service }),
-      ...(program.now === undefined ? {} : { now: () => new Date(program.now!) }),
-    })
-  : undefined;
+const vault = needsVault ? await open(program) : undefined;
 const results: unknown[] = [];
 for (const step of program.steps) {
   try {

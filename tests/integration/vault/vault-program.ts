@@ -1,13 +1,18 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** Which open vault a call goes to: `other` is a second vault on the same folder, as the app and the CLI would each hold. */
+interface OnVault {
+  readonly on?: 'other';
+}
+
 /** One call the child process makes; see vault-driver.ts. */
 export type VaultStep =
-  | { readonly op: 'status' }
-  | { readonly op: 'get'; readonly name: string }
-  | { readonly op: 'set'; readonly name: string; readonly value: string }
-  | { readonly op: 'delete'; readonly name: string }
-  | { readonly op: 'names' }
+  | ({ readonly op: 'status' } & OnVault)
+  | ({ readonly op: 'get'; readonly name: string } & OnVault)
+  | ({ readonly op: 'set'; readonly name: string; readonly value: string } & OnVault)
+  | ({ readonly op: 'delete'; readonly name: string } & OnVault)
+  | ({ readonly op: 'names' } & OnVault)
   | { readonly op: 'setInParallel'; readonly entries: readonly (readonly [string, string])[] }
   | { readonly op: 'probe' }
   | { readonly op: 'readDataKey' }
