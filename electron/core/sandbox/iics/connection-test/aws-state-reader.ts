@@ -101,6 +101,8 @@ export class AwsStateReader {
         sts.destroy();
       }
     })();
+    // A failed look-up (AWS not up yet) must not stick: the next test asks again.
+    this.defaultAccount.catch(() => (this.defaultAccount = undefined));
     return this.defaultAccount;
   }
 
