@@ -1,4 +1,4 @@
-import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { JsonPath, PolicyProblem } from './parse-problem';
 
@@ -67,24 +67,31 @@ export type StrictJsonResult =
   | { readonly ok: true; readonly root: JsonNode }
   | { readonly ok: false; readonly problems: readonly PolicyProblem[] };
 
-/** Offset of the first bracket that exceeds the depth cap, outside strings. */
+// jsonc-parser's SyntaxKind values (an ambient const enum, which isolatedModules cannot read).
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+
+/**
+ * Offset of the first bracket that exceeds the depth cap. Uses the parser's own scanner so
+ * that strings, comments and broken tokens are split exactly as the parser will split them;
+ * a close only pops a matching open, so a stray close never hides depth.
+ */
 function excessiveNestingOffset(text: string): number | undefined {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (code === 0x5c) escaped = true;
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x7b || code === 0x5b) {
-      depth++;
-      if (depth > MAX_NESTING_DEPTH) return i;
-    } else if (code === 0x7d || code === 0x5d) depth--;
+  const scanner = createScanner(text, true);
+  const open: number[] = [];
+  for (;;) {
+    const token: number = scanner.scan();
+    if (token === EOF) return undefined;
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      open.push(token);
+      if (open.length > MAX_NESTING_DEPTH) return scanner.getTokenOffset();
+    } else if ((token === CLOSE_BRACE && open[open.length - 1] === OPEN_BRACE) || (token === CLOSE_BRACKET && open[open.length - 1] === OPEN_BRACKET)) {
+      open.pop();
+    }
   }
-  return undefined;
 }
 
 function syntaxProblem(lines: LineIndex, offset: number, message: string): PolicyProblem {

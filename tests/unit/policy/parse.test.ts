@@ -282,4 +282,11 @@ describe('parsePolicy: what AWS rejects', () => {
     const lessDeep = `{"Statement":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
     expect(rejected(lessDeep, 'resource')[0]).toMatchObject({ code: 'JSON_NESTING_TOO_DEEP', line: 1, column: 45 });
   });
+
+  it('JSON_NESTING_TOO_DEEP also where a quote in a comment or an unterminated string could hide the brackets (found by fuzzing)', () => {
+    const nested = `${'['.repeat(6_000)}1${']'.repeat(6_000)}`;
+    expect(codes(parsePolicy(`{"Statement": /* " */ ${nested}}`, 'resource'))).toEqual(['JSON_NESTING_TOO_DEEP']);
+    // The string ends at the line break, as the parser sees it; the brackets after it are structure.
+    expect(codes(parsePolicy(`{"Sid": "open\n${nested}}`, 'resource'))).toEqual(['JSON_NESTING_TOO_DEEP']);
+  });
 });
