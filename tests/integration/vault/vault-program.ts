@@ -48,8 +48,10 @@ export async function runVaultProgram(env: Record<string, string>, program: Vaul
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const line = stdout.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('[')) throw new Error(`vault driver exited ${code}: ${stderr}${stdout}`);
+  if (code !== 0 || !stdout.startsWith('[')) throw new Error(`vault driver exited ${code}: ${stderr}${stdout}`);
+  // The vault never logs: output beyond the driver's one line is a leak waiting to happen.
+  if (stderr !== '' || stdout.indexOf('\n') !== stdout.length - 1) throw new Error(`the vault wrote to the console: ${stderr}${stdout}`);
+  const line = stdout.trim();
   return JSON.parse(line) as StepResult[];
 }
 
