@@ -1,0 +1,11 @@
+export * from './provision-input';
+export * from './observed-state';
+export * from './plan-model';
+export { planProvisioning, lookupsFor, type PlanRequest } from './planner';
+export { normalisePolicy, samePolicy, documentDiff } from './policy-normalize';
+export { requiredActions, type RequiredAction } from './required-actions';
+export { longestChain, stepDepths } from './critical-path';
+export { MANAGED_TAG, RUN_TAG, runTags, managedByKeyless } from './plan-builder';
+export { existingProfileOptions } from './existing-profile';
+export { MAX_POLICY_VERSIONS, oldestNonDefaultVersion } from './plan-policies';
+export { KEYS } from './desired-setup';
