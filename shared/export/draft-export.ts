@@ -43,10 +43,9 @@ function needed(value: string | undefined, option: string, setup: string): strin
 export function draftExportInput(options: DraftExportOptions): ExportInput {
   const { partition, setup } = options;
   const permissions = buildPermissionsPolicy(options);
-  const instanceRoleTrust =
-    setup === 'instanceRole' && options.externalId !== undefined
-      ? buildTrustPolicy({ trusted: { kind: 'ec2Service' }, externalId: options.externalId, partition })
-      : buildTrustPolicy({ trusted: { kind: 'ec2Service' }, partition });
+  // In setup A the External Id would sit on the EC2 trust, which the builder refuses with the reason.
+  const ec2ExternalId = setup === 'instanceRole' && options.externalId !== undefined ? { externalId: options.externalId } : {};
+  const instanceRoleTrust = buildTrustPolicy({ trusted: { kind: 'ec2Service' }, partition, ...ec2ExternalId });
   const shared = {
     setup,
     partition,
