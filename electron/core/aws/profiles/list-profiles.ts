@@ -9,11 +9,9 @@ import type { RuntimeRole } from './runtime-role';
 import { readSharedConfig } from './shared-config';
 import type { SharedConfig } from './shared-config';
 import { followSourceChain } from './source-chain';
+import { ENVIRONMENT_PROFILE, INSTANCE_ROLE_PROFILE } from './synthetic-profiles';
 import { ssoSettingsOf } from './sso-profile';
 
-/** Names of the entries that are not profiles in a file. `@` keeps them apart from the usual profile names. */
-export const ENVIRONMENT_PROFILE = '@environment';
-export const INSTANCE_ROLE_PROFILE = '@instance-role';
 
 export interface ListProfilesOptions {
   /** Ask the EC2 instance metadata service whether this machine has a role (a call with a 1 s timeout). */
