@@ -55,15 +55,15 @@ class SerialVault implements Vault {
     await this.serially(() => Promise.resolve());
   }
 
-  get(name: string): Promise<string | undefined> {
+  async get(name: string): Promise<string | undefined> {
     const checked = checkSecretName(name);
-    return this.serially(() => Promise.resolve(this.secrets.get(checked)));
+    return await this.serially(() => Promise.resolve(this.secrets.get(checked)));
   }
 
-  set(name: string, value: string): Promise<void> {
+  async set(name: string, value: string): Promise<void> {
     const checked = checkSecretName(name);
     const text = checkSecretValue(checked, value);
-    return this.serially(async () => {
+    await this.serially(async () => {
       const next = new Map(this.secrets);
       next.set(checked, text);
       await this.backing.save(next);
@@ -71,9 +71,9 @@ class SerialVault implements Vault {
     });
   }
 
-  delete(name: string): Promise<boolean> {
+  async delete(name: string): Promise<boolean> {
     const checked = checkSecretName(name);
-    return this.serially(async () => {
+    return await this.serially(async () => {
       if (!this.secrets.has(checked)) return false;
       const next = new Map(this.secrets);
       next.delete(checked);
@@ -107,8 +107,9 @@ function memoryOnly(failure: KeylessFailure, appDataDir: string): MemoryOnly {
 
 /**
  * Opens the vault of the OS user: the data key from the keychain (created on first use) and the
- * sealed file in `appDataDir`, read afresh on open and before every call. Without a keychain the vault lives in
- * memory only, and status() says why. An unreadable file is set aside, never overwritten.
+ * sealed file in `appDataDir`, read afresh on open and before every call. Without a keychain the
+ * vault lives in memory only, and status() says why. An unusable file is set aside, never
+ * overwritten. Rejects only when the app data folder or the file cannot be reached at all.
  */
 export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   const keychain = options.keychain ?? osKeychain();
