@@ -28,4 +28,7 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'policy', summary: 'Draft IAM policies for the S3 v2 connection, lint and evaluate policy files (offline)', define: () => import('./commands/policy') },
   { name: 'export', summary: 'Export the IAM setup as JSON, Terraform, CloudFormation or an AWS CLI script (offline)', define: () => import('./commands/export') },
   { name: 'sandbox', summary: 'Run the local AWS (moto + gateway) and IICS sandbox until interrupted', define: () => import('./commands/sandbox') },
+  { name: 'profiles', summary: 'List the AWS profiles (as the AWS CLI sees them) with their kind, region and status', define: () => import('./commands/profiles') },
+  { name: 'whoami', summary: 'Show who an AWS profile is (account, ARN, kind), or why it cannot be used', define: () => import('./commands/whoami') },
+  { name: 'sso', summary: 'Sign in to IAM Identity Center (SSO) and list its accounts and roles', define: () => import('./commands/sso') },
 ];
