@@ -252,6 +252,13 @@ describe('catalogue failures', () => {
 });
 
 describe('lintPolicyText places findings in the text', () => {
+  it('POLICY_SIZE_NEAR_QUOTA from the parser comes back as a warning finding', async () => {
+    const values = Array.from({ length: 280 }, (_, i) => `team-${String(i).padStart(12, '0')}`);
+    const text = JSON.stringify(policy({ ...readObjects, Condition: { StringEquals: { 'aws:PrincipalTag/team': values } } }), null, 2);
+    const result = await lintPolicyText(text, { kind: 'managed', catalogue });
+    expect(result).toEqual([expect.objectContaining({ severity: 'warning', code: 'POLICY_SIZE_NEAR_QUOTA' })]);
+  });
+
   it('maps model paths onto lenient forms (single statement object, string Action)', async () => {
     const text = '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    "Action": "s3:GetObjekt",\n    "Resource": "arn:aws:s3:::b/*"\n  }\n}';
     const result = await lintPolicyText(text, { kind: 'managed', catalogue });
