@@ -12,6 +12,7 @@ export interface ConnectionTestHarness {
   /** Creates the connection (params keyed by UI label) and runs `connection/test/<id>`. */
   createAndTest(name: string, params: Record<string, string>, runtimeEnvironmentId?: string): Promise<JsonAnswer>;
   test(connectionId: string): Promise<JsonAnswer>;
+  connectionId(name: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -40,6 +41,10 @@ export async function startHarness(options: HarnessOptions): Promise<ConnectionT
   return {
     emulator,
     test,
+    async connectionId(name) {
+      const found = await call('GET', `${api}/connection/name/${encodeURIComponent(name)}`, { headers });
+      return found.status === 200 ? (found.body as { id: string }).id : undefined;
+    },
     async createAndTest(name, params, runtimeEnvironmentId = DEFAULT_IICS_IDS.activeGroup) {
       const connParams = Object.fromEntries(
         Object.entries({ 'Region Name': 'US East(N. Virginia)', ...params }).map(([label, value]) => {

@@ -56,15 +56,19 @@ describe('IICS connection test over moto: the supported setups', () => {
 
     const harness = await startHarness({ motoEndpoint: moto.endpoint, hosts: { activeAgentHost: instance.privateDnsName } });
     try {
-      const started = performance.now();
       const passed = await harness.createAndTest('S3 A', { 'Folder Path': `${bucket}/in` });
-      const elapsedMs = performance.now() - started;
       expect(passed.status, passed.text).toBe(200);
       expect(passed.body).toMatchObject({ '@type': 'success' });
       const description = (passed.body as { description: string }).description;
       expect(description).toContain(instance.instanceId);
       expect(description).toContain(`arn:aws:iam::${AGENT_ACCOUNT}:role/${role}`);
-      expect(elapsedMs).toBeLessThan(5000);
+      // Warm (SDK loaded, clients built), a test is a handful of reads against moto.
+      const started = performance.now();
+      const again = await harness.test((await harness.connectionId('S3 A'))!);
+      const elapsedMs = performance.now() - started;
+      expect(again.status).toBe(200);
+      console.info(`warm connection test (setup A): ${elapsedMs.toFixed(0)} ms`);
+      expect(elapsedMs).toBeLessThan(3000);
 
       harness.emulator.setConnectionTestAccess('S3 A write', 'write');
       const readOnly = failure(await harness.createAndTest('S3 A write', { 'Folder Path': `${bucket}/in` }));

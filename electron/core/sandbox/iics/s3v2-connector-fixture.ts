@@ -18,11 +18,18 @@
  * - GET masks non-empty secrets as `********` [CODE, §4.3]; a full update that sends the mask back
  *   stores the mask — the pitfall §4.3 warns about — so clients must use PARTIAL mode.
  * - `connection/test/<id>`: success is 200 `{"@type":"success","description":…}`; failure is 400
- *   with a v2 error object whose `code` names the broken link (codes below) [INFERRED, §4.2]. The
- *   test reads only (ListBucket on the folder prefix, GetObject; PutObject for write) — whether a
- *   connection is for writing is not part of an IICS connection, so the world says it
- *   (`connectionTests`, world.ts).
+ *   with a v2 error object whose `code` names the broken link (`BrokenLink` in
+ *   connection-test/link-failure.ts; the real codes are unknown) [INFERRED, §4.2]. The test runs
+ *   on the first active agent of the environment [INFERRED: a running agent is a precondition,
+ *   §4.2], evaluates without changing AWS (ListBucket with `s3:prefix` = "folder/", GetObject
+ *   on an object under the folder; PutObject for write) — whether a connection is for writing
+ *   is not part of an IICS connection, so the world says it (`connectionTests`, world.ts). It
+ *   also fails when the bucket's region differs from "Region Name", and when "IAM Role ARN" is
+ *   set without keys or "Use EC2 Role to Assume Role" (or the reverse) [both INFERRED].
+ *   Access-key and federated authentication are not emulated: such a test fails and says so.
  * - A serverless runtime environment cannot use IAM or EC2-role authentication [INFERRED, §5.4].
+ * - An agent's `agentHost` is the EC2 instance's private DNS name (or its first label, or the
+ *   private IP) [INFERRED: only the hostname field is documented, §3.3].
  * - Expired or unknown sessions answer 401 with code `SESSION_INVALID` (v2 and v3 shapes from §6.1);
  *   the real code string is unknown [§1.5, UNVERIFIED], so clients must key on the 401 alone.
  * - Validation failures answer 400 with code `CONNECTION_INVALID` or `REQUEST_INVALID` [codes INFERRED].

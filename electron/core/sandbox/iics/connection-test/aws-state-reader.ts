@@ -1,29 +1,14 @@
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient, ListAttachedRolePoliciesCommandOutput, ListRolePoliciesCommandOutput } from '@aws-sdk/client-iam';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { AwsClientPool } from './aws-client-pool';
+import type { IicsAwsAccess } from './aws-client-pool';
+
+export type { AwsCredentials, IicsAwsAccess } from './aws-client-pool';
 
 /**
  * Reads, through the sandbox's AWS endpoint (moto, usually behind the gateway), the state a
  * Secure Agent's connection test depends on: its EC2 instance, the instance profile, roles and
  * their policies, and the bucket. Read-only: a connection test never changes AWS.
- *
- * One set of credentials reads the agent's account; roles or buckets in other accounts are read
- * with that account's credentials when the orchestrator gives them.
  */
-
-export interface AwsCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-}
-
-export interface IicsAwsAccess {
-  readonly endpoint: string;
-  readonly region: string;
-  readonly credentials: AwsCredentials;
-  /** Credentials for other accounts (e.g. the bucket account), by 12-digit account id. */
-  readonly accountCredentials?: Readonly<Record<string, AwsCredentials>>;
-}
 
 export interface AgentInstance {
   readonly instanceId: string;
@@ -82,43 +67,24 @@ function bucketRegion(locationConstraint: string | undefined): string {
 }
 
 export class AwsStateReader {
-  private readonly ec2Clients = new Map<string, EC2Client>();
-  private readonly iamClients = new Map<string, IAMClient>();
-  private readonly s3Clients = new Map<string, S3Client>();
-  private defaultAccount: Promise<string> | undefined;
+  private readonly clients: AwsClientPool;
 
-  constructor(private readonly access: IicsAwsAccess) {}
-
-  /** The account the default credentials belong to (the agent's account). */
-  agentAccount(): Promise<string> {
-    this.defaultAccount ??= (async () => {
-      const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-      const sts = new STSClient(this.clientConfig(this.access.credentials));
-      try {
-        const identity = await sts.send(new GetCallerIdentityCommand({}));
-        return identity.Account ?? '';
-      } finally {
-        sts.destroy();
-      }
-    })();
-    // A failed look-up (AWS not up yet) must not stick: the next test asks again.
-    this.defaultAccount.catch(() => (this.defaultAccount = undefined));
-    return this.defaultAccount;
+  constructor(access: IicsAwsAccess) {
+    this.clients = new AwsClientPool(access);
   }
 
-  /** Accounts whose state this reader can see. */
-  async readableAccounts(): Promise<string[]> {
-    return [await this.agentAccount(), ...Object.keys(this.access.accountCredentials ?? {})];
+  agentAccount(): Promise<string> {
+    return this.clients.agentAccount();
   }
 
   async canRead(account: string): Promise<boolean> {
-    return (await this.readableAccounts()).includes(account);
+    return (await this.clients.readableAccounts()).includes(account);
   }
 
   /** The instance whose private DNS name, its first label, or private IP is `agentHost`. */
   async findInstanceByHost(agentHost: string): Promise<AgentInstance | undefined> {
     const { DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
-    const ec2 = await this.ec2();
+    const ec2 = await this.clients.ec2();
     const host = agentHost.trim().toLowerCase();
     let nextToken: string | undefined;
     do {
@@ -145,7 +111,7 @@ export class AwsStateReader {
   /** ARN of the instance profile currently associated with the instance, if any. */
   async associatedInstanceProfileArn(instanceId: string): Promise<string | undefined> {
     const { DescribeIamInstanceProfileAssociationsCommand } = await import('@aws-sdk/client-ec2');
-    const ec2 = await this.ec2();
+    const ec2 = await this.clients.ec2();
     const answer = await ec2.send(
       new DescribeIamInstanceProfileAssociationsCommand({ Filters: [{ Name: 'instance-id', Values: [instanceId] }] }),
     );
@@ -157,7 +123,7 @@ export class AwsStateReader {
 
   async instanceProfile(name: string): Promise<InstanceProfileState | undefined> {
     const { GetInstanceProfileCommand } = await import('@aws-sdk/client-iam');
-    const iam = await this.iam(await this.agentAccount());
+    const iam = await this.clients.iam(await this.agentAccount());
     try {
       const { InstanceProfile: profile } = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: name }));
       return {
@@ -174,7 +140,7 @@ export class AwsStateReader {
   /** The role and every policy that applies to it, or undefined when it does not exist. */
   async role(account: string, roleName: string): Promise<RoleState | undefined> {
     const iamModule = await import('@aws-sdk/client-iam');
-    const iam = await this.iam(account);
+    const iam = await this.clients.iam(account);
     let role;
     try {
       role = (await iam.send(new iamModule.GetRoleCommand({ RoleName: roleName }))).Role;
@@ -218,7 +184,7 @@ export class AwsStateReader {
   async bucket(name: string): Promise<BucketState | undefined> {
     const s3Module = await import('@aws-sdk/client-s3');
     const agentAccount = await this.agentAccount();
-    const s3 = await this.s3(agentAccount);
+    const s3 = await this.clients.s3(agentAccount);
     let region: string;
     try {
       const location = await s3.send(new s3Module.GetBucketLocationCommand({ Bucket: name }));
@@ -234,8 +200,8 @@ export class AwsStateReader {
       if (errorName(error) !== 'NoSuchBucketPolicy') throw error;
     }
     let account: string | undefined;
-    for (const candidate of await this.readableAccounts()) {
-      const listed = await (await this.s3(candidate)).send(new s3Module.ListBucketsCommand({}));
+    for (const candidate of await this.clients.readableAccounts()) {
+      const listed = await (await this.clients.s3(candidate)).send(new s3Module.ListBucketsCommand({}));
       if ((listed.Buckets ?? []).some((b) => b.Name === name)) {
         account = candidate;
         break;
@@ -245,10 +211,7 @@ export class AwsStateReader {
   }
 
   destroy(): void {
-    for (const client of [...this.ec2Clients.values(), ...this.iamClients.values(), ...this.s3Clients.values()]) client.destroy();
-    this.ec2Clients.clear();
-    this.iamClients.clear();
-    this.s3Clients.clear();
+    this.clients.destroy();
   }
 
   private async managedPolicy(iam: IAMClient, arn: string): Promise<PolicyText> {
@@ -256,48 +219,5 @@ export class AwsStateReader {
     const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy;
     const version = await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy?.DefaultVersionId ?? 'v1' }));
     return { name: policy?.PolicyName ?? arn, text: decodePolicyDocument(version.PolicyVersion?.Document ?? '') };
-  }
-
-  private credentialsFor(account: string, agentAccount: string): AwsCredentials {
-    if (account === agentAccount) return this.access.credentials;
-    const other = this.access.accountCredentials?.[account];
-    if (other === undefined) throw new Error(`the sandbox has no credentials for AWS account ${account}`);
-    return other;
-  }
-
-  private clientConfig(credentials: AwsCredentials): {
-    endpoint: string;
-    region: string;
-    credentials: AwsCredentials;
-  } {
-    return { endpoint: this.access.endpoint, region: this.access.region, credentials };
-  }
-
-  private async ec2(): Promise<EC2Client> {
-    const account = await this.agentAccount();
-    const existing = this.ec2Clients.get(account);
-    if (existing !== undefined) return existing;
-    const { EC2Client: Client } = await import('@aws-sdk/client-ec2');
-    const client = new Client(this.clientConfig(this.access.credentials));
-    this.ec2Clients.set(account, client);
-    return client;
-  }
-
-  private async iam(account: string): Promise<IAMClient> {
-    const existing = this.iamClients.get(account);
-    if (existing !== undefined) return existing;
-    const { IAMClient: Client } = await import('@aws-sdk/client-iam');
-    const client = new Client(this.clientConfig(this.credentialsFor(account, await this.agentAccount())));
-    this.iamClients.set(account, client);
-    return client;
-  }
-
-  private async s3(account: string): Promise<S3Client> {
-    const existing = this.s3Clients.get(account);
-    if (existing !== undefined) return existing;
-    const { S3Client: Client } = await import('@aws-sdk/client-s3');
-    const client = new Client({ ...this.clientConfig(this.credentialsFor(account, await this.agentAccount())), forcePathStyle: true });
-    this.s3Clients.set(account, client);
-    return client;
   }
 }
