@@ -8,7 +8,12 @@ function describe(status: VaultStatus, secretCount: number): string {
   const lines =
     status.mode === 'keychain'
       ? [`vault: encrypted file, data key in the OS keychain (${status.backend})`, `file: ${status.file}`, `secrets stored: ${secretCount}`]
-      : [`vault: memory only — ${status.reason}`, `secrets stored: ${secretCount}`, `next: ${status.warning.nextStep}`];
+      : [
+          'vault: memory only — there is no OS keychain, so secrets are forgotten when this run ends and nothing is written to disk',
+          `why: ${status.reason}`,
+          `secrets stored: ${secretCount}`,
+          `next: ${status.warning.nextStep}`,
+        ];
   if (status.mode === 'keychain' && status.warning !== undefined) {
     lines.push(`warning (${status.warning.code}): ${status.warning.message}`, `  next: ${status.warning.nextStep}`);
   }

@@ -16,4 +16,5 @@ export interface VaultMemoryWarning extends KeylessError {
 
 export type VaultStatus =
   | { readonly mode: 'keychain'; readonly backend: string; readonly file: string; readonly warning?: VaultFileWarning }
+  /** `reason` says why there is no keychain; `warning.message` says what that means for the user. */
   | { readonly mode: 'memory'; readonly reason: string; readonly warning: VaultMemoryWarning };

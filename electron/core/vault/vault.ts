@@ -99,10 +99,11 @@ class SerialVault implements Vault {
 }
 
 function memoryOnly(failure: KeylessFailure, appDataDir: string): MemoryOnly {
-  const reason =
-    `No OS keychain: ${failure.detail.message} Secrets are kept in memory for this run only and are forgotten when Keyless exits; ` +
-    `nothing is written to disk, and any vault file in ${appDataDir} is left untouched.`;
-  return new MemoryOnly({ mode: 'memory', reason, warning: { code: 'VAULT_MEMORY_ONLY', message: reason, nextStep: failure.detail.nextStep } });
+  const reason = failure.detail.message;
+  const message =
+    `No OS keychain, so secrets are kept in memory for this run only: they are forgotten when Keyless exits and nothing is written to disk ` +
+    `(any vault file in ${appDataDir} is left untouched). ${reason}`;
+  return new MemoryOnly({ mode: 'memory', reason, warning: { code: 'VAULT_MEMORY_ONLY', message, nextStep: failure.detail.nextStep } });
 }
 
 /**

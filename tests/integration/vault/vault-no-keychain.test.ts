@@ -63,9 +63,10 @@ describe('without an OS keychain the vault is memory-only and says so', () => {
       });
       const status = valueOf(results[0]) as MemoryStatus;
       expect(status.mode).toBe('memory');
-      expect(status.reason).toMatch(/^No OS keychain: Secret Service is not reachable \(.+\)\. Secrets are kept in memory for this run only/);
-      expect(status.reason).toContain('nothing is written to disk');
-      expect(status.warning).toMatchObject({ code: 'VAULT_MEMORY_ONLY', message: status.reason });
+      expect(status.reason).toMatch(/^Secret Service is not reachable \(.+\)\.$/);
+      expect(status.warning.code).toBe('VAULT_MEMORY_ONLY');
+      expect(status.warning.message).toMatch(/^No OS keychain, so secrets are kept in memory for this run only: they are forgotten when Keyless exits and nothing is written to disk/);
+      expect(status.warning.message).toContain(status.reason);
       expect(status.warning.nextStep).toMatch(/Secret Service/);
       expect(valueOf(results[2])).toBe('only-in-memory');
       expect(valueOf(results[3])).toEqual(['sso-token:memory']);
@@ -83,7 +84,7 @@ describe('without an OS keychain the vault is memory-only and says so', () => {
     const original = '{"format":"keyless-vault","version":1,"keyId":"0123456789abcdef","iv":"","tag":"","ciphertext":""}';
     await writeFile(join(appDataDir, 'vault.json'), original);
     const results = await runVaultProgram(unreachableBus(), { appDataDir, steps: [{ op: 'status' }, { op: 'set', name: 'x', value: 'y' }] });
-    expect((valueOf(results[0]) as MemoryStatus).reason).toContain(`any vault file in ${appDataDir} is left untouched`);
+    expect((valueOf(results[0]) as MemoryStatus).warning.message).toContain(`any vault file in ${appDataDir} is left untouched`);
     expect(await readdir(appDataDir)).toEqual(['vault.json']);
     expect(await readFile(join(appDataDir, 'vault.json'), 'utf8')).toBe(original);
   });
@@ -99,7 +100,7 @@ describe('without an OS keychain the vault is memory-only and says so', () => {
     });
     const printed = valueOf(text) as { code: number; stdout: string };
     expect(printed.code).toBe(0);
-    expect(printed.stdout).toMatch(/^vault: memory only — No OS keychain: Secret Service is not reachable/);
+    expect(printed.stdout).toMatch(/^vault: memory only — there is no OS keychain, so secrets are forgotten when this run ends and nothing is written to disk\nwhy: Secret Service is not reachable \(.+\)\.\n/);
     expect(printed.stdout).toContain('secrets stored: 0');
     expect(printed.stdout).toMatch(/\nnext: Start and unlock a Secret Service/);
     const parsed = JSON.parse((valueOf(json) as { stdout: string }).stdout) as MemoryStatus & { secretCount: number };
