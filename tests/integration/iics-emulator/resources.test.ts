@@ -174,6 +174,14 @@ describe('IICS emulator resources', () => {
     expect(afterFull.connParams[key('Access Key')]).toBe('');
     expect((await call('GET', `${api}/connection/name/S3%20Landing`, { headers })).status).toBe(404);
 
+    // GET → change → POST back (the round trip clients do) is accepted with every field IICS added.
+    const fetched = (await call('GET', `${api}/connection/${connection.id}`, { headers })).body as Record<string, unknown>;
+    const roundTrip = await call('POST', `${api}/connection/${connection.id}`, { headers, body: { ...fetched, description: 'edited' } });
+    expect(roundTrip.status, roundTrip.text).toBe(200);
+    expect(roundTrip.body).toMatchObject({ description: 'edited', name: 'S3 Landing keyless', createTime: fetched.createTime });
+    const otherId = await call('POST', `${api}/connection/${connection.id}`, { headers, body: { ...fetched, id: '010003OB000000009999' } });
+    expect(otherId.status).toBe(400);
+
     const deleted = await call('DELETE', `${api}/connection/${connection.id}`, { headers });
     expect(deleted.status).toBe(200);
     expect(deleted.body).toBeUndefined();
