@@ -12,6 +12,17 @@ export async function ensurePrivateFolder(folder: string): Promise<void> {
   if ((mode & 0o077) !== 0) await chmod(folder, mode & 0o700);
 }
 
+/** Narrows an existing file to owner-only (0600), e.g. after it was copied in with a wider mode. */
+export async function narrowToOwner(file: string): Promise<void> {
+  if (!POSIX) return;
+  try {
+    const { mode } = await stat(file);
+    if ((mode & 0o077) !== 0) await chmod(file, mode & 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /**
  * Replaces `file` so that a reader sees either the old or the new content, never a mix: the
  * bytes go to a temporary file in the same folder (owner-only from creation), are flushed to

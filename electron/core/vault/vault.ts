@@ -8,7 +8,7 @@ import { checkSecretName, checkSecretValue } from './secret-name';
 import { SealedVaultFile } from './sealed-vault-file';
 import { MemoryOnly } from './secrets-backing';
 import type { Secrets, SecretsBacking } from './secrets-backing';
-import { ensurePrivateFolder } from './vault-folder';
+import { ensurePrivateFolder, narrowToOwner } from './vault-folder';
 import type { VaultStatus } from './vault-status';
 
 export const VAULT_FILE_NAME = 'vault.json';
@@ -124,6 +124,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   }
   try {
     await ensurePrivateFolder(options.appDataDir);
+    await narrowToOwner(join(options.appDataDir, VAULT_FILE_NAME));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new KeylessFailure({

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -86,7 +86,7 @@ describe('vault with a real Secret Service', () => {
     expect(Buffer.from(key, 'base64')).toHaveLength(32);
   });
 
-  it('writes the vault file 0600 in a 0700 folder, narrowing a folder that was wider, and leaves no temporary file', async () => {
+  it('writes the vault file 0600 in a 0700 folder, narrowing a folder or file that was wider, and leaves no temporary file', async () => {
     const appDataDir = join(scratch, 'modes', 'Keyless');
     await mkdir(appDataDir, { recursive: true, mode: 0o755 });
     const results = await runVaultProgram(secretService.env, {
@@ -97,6 +97,10 @@ describe('vault with a real Secret Service', () => {
     expect((await stat(join(appDataDir, 'vault.json'))).mode & 0o777).toBe(0o600);
     expect((await stat(appDataDir)).mode & 0o777).toBe(0o700);
     expect(await readdir(appDataDir)).toEqual(['vault.json']);
+
+    await chmod(join(appDataDir, 'vault.json'), 0o644);
+    valueOf((await runVaultProgram(secretService.env, { appDataDir, steps: [{ op: 'names' }] }))[0]);
+    expect((await stat(join(appDataDir, 'vault.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('leaves no secret value in plain text (or hex/base64 of it) in the app data folder or HOME, keyring files included', async () => {
