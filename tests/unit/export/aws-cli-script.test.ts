@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,11 +35,11 @@ function newState(knobs: Record<string, string> = {}): string {
   return state;
 }
 
-function runScript(content: string, state: string): Run {
+function runScript(content: string, state: string, env: Record<string, string> = {}): Run {
   const script = join(state, `script-${Date.now()}.sh`);
   writeFileSync(script, content);
   writeFileSync(join(state, 'calls.log'), '');
-  const result = spawnSync('bash', [script], { encoding: 'utf8', env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, FAKE_AWS_STATE: state } });
+  const result = spawnSync('bash', [script], { encoding: 'utf8', env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, FAKE_AWS_STATE: state, ...env } });
   const rawCalls = readFileSync(join(state, 'calls.log'), 'utf8').split('\n').filter((line) => line !== '');
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, rawCalls, calls: rawCalls.map((line) => line.split(' ').slice(0, 2).join(' ')) };
 }
@@ -51,6 +51,9 @@ function scriptFor(input: ExportInput, index = 0): string {
 const setupA = draftExportInput(draftFor('instanceRole'));
 const setupB = draftExportInput(draftFor('assumeConnectorRole'));
 const setupC = draftExportInput(draftFor('crossAccount'));
+
+/** The machine's AWS CLI, found before the fake is put first on PATH. */
+const realAws = spawnSync('bash', ['-c', 'command -v aws'], { encoding: 'utf8' }).stdout.trim();
 
 const ROLE_CALLS = ['iam get-policy', 'iam create-policy', 'iam get-role', 'iam create-role', 'iam attach-role-policy'];
 const PROFILE_CALLS = ['iam get-instance-profile', 'iam create-instance-profile', 'iam get-instance-profile', 'iam add-role-to-instance-profile', 'iam wait'];
@@ -69,6 +72,36 @@ describe('AWS CLI script export', () => {
       }
     }
   });
+
+  it('every kind of call is accepted by the machine\'s AWS CLI (parsed offline, stopped at "no credentials")', () => {
+    expect(realAws, 'the aws CLI must be on PATH').not.toBe('');
+    const fresh = newState({ account: BUCKET_ACCOUNT });
+    const setupRun = runScript(scriptFor(setupB), fresh, { REAL_AWS: realAws });
+    const replaceState = newState({ association: 'iip-assoc-0abc\tarn:aws:iam::111122223333:instance-profile/other\n' });
+    const replaceRun = runScript(scriptFor(setupA), replaceState, { REAL_AWS: realAws });
+    for (const [run, state] of [[setupRun, fresh], [replaceRun, replaceState]] as const) {
+      expect(existsSync(join(state, 'invalid.log')) ? readFileSync(join(state, 'invalid.log'), 'utf8') : '').toBe('');
+      expect(run.status).toBe(0);
+    }
+    const validated = [fresh, replaceState].flatMap((state) => readFileSync(join(state, 'validated'), 'utf8').split('\n')).filter((line) => line !== '');
+    expect(new Set(validated)).toEqual(
+      new Set([
+        'sts get-caller-identity',
+        'iam get-policy',
+        'iam create-policy',
+        'iam get-role',
+        'iam create-role',
+        'iam attach-role-policy',
+        'iam get-instance-profile',
+        'iam create-instance-profile',
+        'iam add-role-to-instance-profile',
+        'iam wait',
+        'ec2 describe-iam-instance-profile-associations',
+        'ec2 associate-iam-instance-profile',
+        'ec2 replace-iam-instance-profile-association',
+      ]),
+    );
+  }, 240_000);
 
   it('setup A, first run: creates policy, role, profile, then associates the profile with the instance', () => {
     const state = newState();

@@ -41,7 +41,7 @@ describe('CloudFormation export', () => {
     expect(result.error).toBeUndefined();
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
-  });
+  }, 240_000);
 
   it('setup A: ManagedPolicy, Role and InstanceProfile with the documents, path, tags and boundary', () => {
     const files = exportCloudFormation(inputs.a);
