@@ -37,6 +37,11 @@ export interface ServiceInfo {
   readonly actions: ReadonlyMap<string, CatalogueAction>;
   /** Keyed by lower-case resource type name. */
   readonly resourceTypes: ReadonlyMap<string, CatalogueResourceType>;
+  /**
+   * The condition keys the service documents, as written there; some are templates such as
+   * `s3:ExistingObjectTag/<key>` or `aws:ResourceTag/${TagKey}`.
+   */
+  readonly conditionKeys: readonly string[];
 }
 
 export interface IamCatalogue {
@@ -69,11 +74,11 @@ function stringArray(value: unknown): string[] {
 }
 
 /**
- * Builds a ServiceInfo from the package's per-service files `data/actions/<prefix>.json` and
- * `data/resourceTypes/<prefix>.json` (both objects keyed by lower-case name). Entries that do
- * not have the expected shape are skipped rather than trusted.
+ * Builds a ServiceInfo from the package's per-service files `data/actions/<prefix>.json`,
+ * `data/resourceTypes/<prefix>.json` and `data/conditionKeys/<prefix>.json` (objects keyed by
+ * lower-case name). Entries that do not have the expected shape are skipped rather than trusted.
  */
-export function serviceInfoFromIamData(prefix: string, actionsFile: unknown, resourceTypesFile: unknown): ServiceInfo {
+export function serviceInfoFromIamData(prefix: string, actionsFile: unknown, resourceTypesFile: unknown, conditionKeysFile: unknown = {}): ServiceInfo {
   const actions = new Map<string, CatalogueAction>();
   if (isRecord(actionsFile)) {
     for (const entry of Object.values(actionsFile)) {
@@ -99,7 +104,13 @@ export function serviceInfoFromIamData(prefix: string, actionsFile: unknown, res
       resourceTypes.set(entry.key.toLowerCase(), { name: entry.key, arnPattern: entry.arn, conditionKeys: stringArray(entry.conditionKeys) });
     }
   }
-  return { prefix: prefix.toLowerCase(), actions, resourceTypes };
+  const conditionKeys: string[] = [];
+  if (isRecord(conditionKeysFile)) {
+    for (const entry of Object.values(conditionKeysFile)) {
+      if (isRecord(entry) && typeof entry.key === 'string') conditionKeys.push(entry.key);
+    }
+  }
+  return { prefix: prefix.toLowerCase(), actions, resourceTypes, conditionKeys };
 }
 
 /** Service prefixes are lower-case letters, digits and hyphens; anything else is never a file name. */

@@ -28,7 +28,9 @@ export function createIamDataCatalogue(): IamCatalogue {
     for (const key of await lib.iamResourceTypesForService(prefix)) {
       resourceTypes[key.toLowerCase()] = await lib.iamResourceTypeDetails(prefix, key);
     }
-    return serviceInfoFromIamData(prefix, actions, resourceTypes);
+    const conditionKeys: Record<string, unknown> = {};
+    for (const key of await lib.iamConditionKeysForService(prefix)) conditionKeys[key.toLowerCase()] = { key };
+    return serviceInfoFromIamData(prefix, actions, resourceTypes, conditionKeys);
   }
 
   return {

@@ -134,6 +134,11 @@ export function resourceCovers(pattern: string, resource: string): boolean {
   return patternCovers(policyPattern(pattern), policyPattern(resource));
 }
 
+/** Does a pattern (`*`, `?`, `${...}` as wildcards) match this exact text? */
+export function patternMatchesText(pattern: string, text: string): boolean {
+  return patternCovers(policyPattern(pattern), Array.from(text, (char) => ({ kind: 'literal' as const, char })));
+}
+
 /** Could the policy resource name something of this catalogue resource type? */
 export function resourceFitsTemplate(resource: string, arnTemplate: string): boolean {
   if (resource === '*') return true;

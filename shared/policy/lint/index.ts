@@ -20,6 +20,8 @@
  *   informatica.ts       error            INFA_MISSING_LIST_BUCKET, INFA_MISSING_GET_OBJECT,
  *                                         INFA_MISSING_PUT_OBJECT, INFA_MISSING_DELETE_OBJECT,
  *                                         INFA_MISSING_LIST_BUCKET_MULTIPART_UPLOADS
+ *   conditions.ts        error            INVALID_SERVICE_CONDITION_KEY
+ *                        warning          CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS
  *   (context.ts)         warning          CATALOGUE_UNAVAILABLE
  */
 import type { PolicyDocument } from '../model';
@@ -28,6 +30,7 @@ import type { PolicyProblem } from '../parse-problem';
 import { PolicyLintContext } from './context';
 import { actionsRule } from './rules/actions';
 import { arnSegmentsRule } from './rules/arn-segments';
+import { conditionsRule } from './rules/conditions';
 import { informaticaRule } from './rules/informatica';
 import { notElementsRule } from './rules/not-elements';
 import { redundancyRule } from './rules/redundancy';
@@ -46,6 +49,7 @@ export const LINT_RULES: readonly LintRule[] = [
   actionsRule,
   resourceMismatchRule,
   arnSegmentsRule,
+  conditionsRule,
   wildcardsRule,
   notElementsRule,
   redundancyRule,

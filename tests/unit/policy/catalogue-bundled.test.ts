@@ -17,6 +17,8 @@ describe('bundled (renderer) IAM catalogue', () => {
     expect(a).toBeDefined();
     expect([...a!.actions.entries()]).toEqual([...b!.actions.entries()]);
     expect([...a!.resourceTypes.entries()]).toEqual([...b!.resourceTypes.entries()]);
+    expect([...a!.conditionKeys].sort()).toEqual([...b!.conditionKeys].sort());
+    expect(a!.conditionKeys).toContain('s3:prefix');
     expect(findAction(a!, 'getobject')?.name).toBe('GetObject');
   });
 

@@ -154,6 +154,27 @@ describe('ARN segment rules', () => {
   });
 });
 
+describe('condition key rule', () => {
+  it('INVALID_SERVICE_CONDITION_KEY: a misspelt S3 key gets the real one', async () => {
+    const [finding] = await only('INVALID_SERVICE_CONDITION_KEY', policy({ ...listBucket, Condition: { StringLike: { 's3:prefx': ['inbound/*'] } } }));
+    expect(finding).toMatchObject({ severity: 'error', path: ['Statement', 0, 'Condition', 'StringLike', 's3:prefx'] });
+    expect(finding?.message).toContain('did you mean "s3:prefix"');
+  });
+  it('INVALID_SERVICE_CONDITION_KEY: passes for real keys in any case, templated keys, global and non-service keys', async () => {
+    const condition = { StringLike: { 'S3:Prefix': ['inbound/*'], 's3:ExistingObjectTag/team': ['x'], 'aws:PrincipalTag/team': ['x'], 'saml:aud': ['x'] } };
+    expect(await only('INVALID_SERVICE_CONDITION_KEY', policy({ ...listBucket, Condition: condition }))).toEqual([]);
+    expect(await only('INVALID_SERVICE_CONDITION_KEY', policy({ Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: ['arn:aws:iam::444455556666:role/x'], Condition: { StringEquals: { 'sts:ExternalId': ['x'] } } }))).toEqual([]);
+  });
+  it('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS: s3:prefix on an object action', async () => {
+    expect(await only('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', policy({ ...readObjects, Condition: { StringLike: { 's3:prefix': ['inbound/*'] } } }))).toEqual([expect.objectContaining({ severity: 'warning', path: ['Statement', 0, 'Condition', 'StringLike', 's3:prefix'] })]);
+  });
+  it('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS: passes on ListBucket, with IfExists, and when another action of the statement supplies the key', async () => {
+    expect(await only('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', policy(listBucket))).toEqual([]);
+    expect(await only('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', policy({ ...readObjects, Condition: { StringLikeIfExists: { 's3:prefix': ['inbound/*'] } } }))).toEqual([]);
+    expect(await only('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', policy({ ...listBucket, Action: ['s3:ListBucket', 's3:GetObject'], Resource: [BUCKET, OBJECTS] }))).toEqual([]);
+  });
+});
+
 describe('wildcard rules', () => {
   it('ALL_ACTIONS: "Action": "*" in an Allow', async () => {
     expect(await only('ALL_ACTIONS', policy({ Effect: 'Allow', Action: ['*'], Resource: [OBJECTS] }))).toEqual([expect.objectContaining({ severity: 'securityWarning', path: ['Statement', 0, 'Action', 0] })]);
