@@ -15,7 +15,10 @@ function attribute(name: string, value: string, width: number): string {
 
 function tagsBlock(stack: AccountStack): string[] {
   if (stack.tags.length === 0) return [];
-  return ['  tags = {', ...stack.tags.map((tag) => `    ${hclString(tag.key)} = ${hclString(tag.value)}`), '  }'];
+  const rows = stack.tags.map((tag) => ({ key: hclString(tag.key), value: hclString(tag.value) }));
+  // Aligned on "=" as `terraform fmt` writes it, so the file is already canonical.
+  const width = Math.max(...rows.map((row) => [...row.key].length));
+  return ['  tags = {', ...rows.map((row) => `    ${row.key}${' '.repeat(width - [...row.key].length)} = ${row.value}`), '  }'];
 }
 
 function policyResource(stack: AccountStack, role: RoleSpec): string {

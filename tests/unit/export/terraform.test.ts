@@ -1,10 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { draftExportInput } from '../../../shared/export/draft-export';
 import type { ExportInput } from '../../../shared/export/export-input';
 import { exportTerraform } from '../../../shared/export/terraform';
 import { toPolicyJson } from '../../../shared/policy/serialize';
-import { AGENT_ACCOUNT, draftFor } from './export-fixtures';
+import { AGENT_ACCOUNT, draftFor, SETUPS } from './export-fixtures';
 
 type Block = Record<string, unknown>;
 type Parsed = { resource: Record<string, Record<string, Block[]>>; output: Record<string, Block[]> };
@@ -26,6 +30,24 @@ function policyFromHcl(value: unknown): unknown {
 }
 
 describe('Terraform export', () => {
+  const workdir = mkdtempSync(join(tmpdir(), 'keyless-tf-'));
+  afterAll(() => rmSync(workdir, { recursive: true, force: true }));
+
+  it('the machine\'s terraform parses every file and finds it already formatted (terraform fmt -check)', () => {
+    const files: string[] = [];
+    for (const setup of SETUPS) {
+      for (const file of exportTerraform(draftExportInput(draftFor(setup, { tags: [{ key: 'team', value: 'data' }, { key: 'cost:centre', value: 'cc=42' }, { key: 'é', value: 'x' }] })))) {
+        const path = join(workdir, `${setup}-${file.name.replace('/', '-')}`);
+        writeFileSync(path, file.content);
+        files.push(path);
+      }
+    }
+    const result = spawnSync('terraform', ['fmt', '-check', '-diff', '-no-color', ...files], { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
+    expect(result.error).toBeUndefined();
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  }, 120_000);
+
   it('setup A: policy, role, attachment and instance profile with path, tags and boundary', async () => {
     const input = draftExportInput(draftFor('instanceRole'));
     const files = exportTerraform(input);
