@@ -75,6 +75,7 @@ export function planAssociation(builder: PlanBuilder, profile: Profile, side: In
         resourceArn: instanceArn,
         passRoleArn: profile.roleArn,
         dependsOn: waitFor,
+        context: { previousProfileArn: side.previousProfileArn },
         summary: `Replace the instance profile of ${instanceId} with ${profile.name}`,
       },
     ]);

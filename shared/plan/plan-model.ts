@@ -48,6 +48,8 @@ export const PlanStep = z
     /** Association calls also need iam:PassRole on the role in the profile. */
     passRoleArn: z.string().optional(),
     dependsOn: z.array(z.string()),
+    /** Facts that are not sent but that resume and rollback need (e.g. what a replaced thing was). */
+    context: z.record(z.string(), z.string()).optional(),
     summary: z.string(),
   })
   .strict();

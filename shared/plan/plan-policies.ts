@@ -70,6 +70,7 @@ export function planPolicy(builder: PlanBuilder, policy: DesiredPolicy, observed
     params: { PolicyArn: policy.arn, PolicyDocument: document, SetAsDefault: true },
     resourceArn: policy.arn,
     dependsOn: dependencies(full === undefined ? undefined : `${policy.key}:delete-version`),
+    context: { previousDefaultVersionId: current.defaultVersionId },
     summary: `Make the new document the default version of ${policy.name} (was ${current.defaultVersionId})`,
   });
   builder.resource({ ...base, action: 'update', reason: `Managed policy ${policy.name} has a different document.`, diff });

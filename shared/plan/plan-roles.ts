@@ -55,6 +55,7 @@ export function planRole(builder: PlanBuilder, role: DesiredRole, observed: Acco
       params: { RoleName: role.name, PolicyDocument: toPolicyJson(role.trust, { indent: 0 }) },
       resourceArn: current.arn,
       dependsOn: dependencies(...dependsOn),
+      context: { previousTrust: JSON.stringify(current.trust) },
       summary: `Update the trust policy of role ${role.name}`,
     },
   ]);
