@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, mimeTypeFor, resolveAppAsset } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { bindIpcRouter } from './ipc-binding';
+import { bindIpcRouter, sendEvent } from './ipc-binding';
 import { createIpcRouter } from './ipc-router';
 import { decideWindowOpen, isNavigationAllowed } from './navigation-policy';
 import { createServices } from './services';
@@ -57,6 +57,9 @@ async function start(): Promise<void> {
     services: createServices({
       openExternal: (url) => shell.openExternal(url),
       allowLoopbackLinks: linkPolicy.allowLoopback,
+      env: process.env,
+      appDataDir: app.getPath('userData'),
+      emit: (event) => sendEvent(mainWindow, event),
       chooseExportFolder: async (suggestedName) => {
         const options = { title: 'Save the export in a new folder', defaultPath: join(app.getPath('documents'), suggestedName), buttonLabel: 'Save here' };
         const choice = mainWindow === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(mainWindow, options);

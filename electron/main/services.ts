@@ -4,6 +4,8 @@ import { KEYLESS_NAME, KEYLESS_VERSION } from '../core/app/version';
 import { probeKeychain } from '../core/vault/keychain-probe';
 import type { KeychainStatus } from '../core/vault/keychain-probe';
 import { KeylessFailure } from '../../shared/errors';
+import { createAccountServices } from './account-services';
+import type { AccountServiceDeps } from './account-services';
 import { isAllowedExternalUrl } from './external-links';
 import type { ServiceTable } from './ipc-router';
 
@@ -11,7 +13,7 @@ import type { ServiceTable } from './ipc-router';
  * Binds each contract operation to its core service. Electron-free: main.ts passes Electron's
  * `shell.openExternal`, the Chromium suite passes a recorder, and both run this same table.
  */
-export interface ServiceDeps {
+export interface ServiceDeps extends Omit<AccountServiceDeps, 'openExternal'> {
   readonly openExternal: (url: string) => Promise<void>;
   readonly allowLoopbackLinks: boolean;
   readonly probeKeychain?: () => Promise<KeychainStatus>;
@@ -20,7 +22,18 @@ export interface ServiceDeps {
 }
 
 export function createServices(deps: ServiceDeps): ServiceTable {
+  const openAllowed = async (url: string): Promise<void> => {
+    if (!isAllowedExternalUrl(url, { allowLoopback: deps.allowLoopbackLinks })) {
+      throw new KeylessFailure({
+        code: 'LINK_NOT_ALLOWED',
+        message: `Keyless does not open ${url.slice(0, 200)} outside the app.`,
+        nextStep: 'Only Informatica and AWS documentation, console and sign-in links open in your browser; copy the address if you trust it.',
+      });
+    }
+    await deps.openExternal(url);
+  };
   return {
+    ...createAccountServices({ ...deps, openExternal: openAllowed }),
     'app.info': () =>
       getAppInfo({
         name: KEYLESS_NAME,
@@ -30,14 +43,7 @@ export function createServices(deps: ServiceDeps): ServiceTable {
         probeKeychain: deps.probeKeychain ?? (() => probeKeychain()),
       }),
     'app.openExternal': async ({ url }) => {
-      if (!isAllowedExternalUrl(url, { allowLoopback: deps.allowLoopbackLinks })) {
-        throw new KeylessFailure({
-          code: 'LINK_NOT_ALLOWED',
-          message: `Keyless does not open ${url.slice(0, 200)} outside the app.`,
-          nextStep: 'Only Informatica and AWS documentation, console and sign-in links open in your browser; copy the address if you trust it.',
-        });
-      }
-      await deps.openExternal(url);
+      await openAllowed(url);
       return { opened: true as const };
     },
     'export.save': async ({ suggestedFolderName, files }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Identity, ProfileListing, SsoAccountRoles, SsoAccounts, SsoAccountTarget, SsoLoginStarted, SsoTarget, VaultStatus, WhoamiRequest } from './accounts-contract';
 
 /**
  * The one list of every operation the renderer may ask of main (model: GitHub Desktop's
@@ -45,6 +46,13 @@ export const contract = {
   'app.info': { request: NoRequest, response: AppInfo },
   'app.openExternal': { request: ExternalLinkRequest, response: z.object({ opened: z.literal(true) }) },
   'export.save': { request: SaveExportRequest, response: SaveExportResponse },
+  'vault.status': { request: NoRequest, response: VaultStatus },
+  'aws.listProfiles': { request: NoRequest, response: ProfileListing },
+  'aws.whoami': { request: WhoamiRequest, response: Identity },
+  'aws.ssoLogin': { request: SsoTarget, response: SsoLoginStarted },
+  'aws.ssoCancel': { request: z.object({ taskId: z.string().max(64) }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'aws.ssoAccounts': { request: SsoTarget, response: SsoAccounts },
+  'aws.ssoAccountRoles': { request: SsoAccountTarget, response: SsoAccountRoles },
 } as const satisfies Record<`${string}.${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -27,7 +27,9 @@ export interface KeylessApp {
  * `window.keyless` in every page of the context through a Playwright binding — so a page from
  * another origin can call the binding too, and the router's sender check is what stops it.
  */
-export const test = base.extend<{ app: KeylessApp; server: StaticServer }>({
+export const test = base.extend<{ app: KeylessApp; server: StaticServer; awsEnv: Record<string, string> }>({
+  /** AWS settings the app sees; by default none (no profiles), tests override with fixture files. */
+  awsEnv: [{ AWS_CONFIG_FILE: '/nonexistent/keyless-e2e/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/keyless-e2e/credentials' }, { option: true }],
   // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
@@ -35,10 +37,11 @@ export const test = base.extend<{ app: KeylessApp; server: StaticServer }>({
     await use(server);
     await server.close();
   },
-  app: async ({ context, server }, use) => {
+  app: async ({ context, server, awsEnv }, use) => {
     const openedExternally: string[] = [];
     const exportFolders: string[] = [];
     const exportRoot = mkdtempSync(join(tmpdir(), 'keyless-export-'));
+    const appDataDir = mkdtempSync(join(tmpdir(), 'keyless-appdata-'));
     const router = createIpcRouter({
       services: createServices({
         openExternal: (url) => {
@@ -50,6 +53,13 @@ export const test = base.extend<{ app: KeylessApp; server: StaticServer }>({
           const folder = join(exportRoot, `${exportFolders.length}-${suggestedName}`);
           exportFolders.push(folder);
           return Promise.resolve(folder);
+        },
+        env: { ...process.env, ...awsEnv },
+        appDataDir,
+        emit: (event) => {
+          for (const page of context.pages()) {
+            void page.evaluate((e) => (window as unknown as { __keylessDispatch?: (x: unknown) => void }).__keylessDispatch?.(e), event).catch(() => undefined);
+          }
         },
       }),
       isTrustedSender: trustedSenderFor(server.origin),

@@ -19,6 +19,9 @@ function routerWith(overrides: Partial<ServiceTable> = {}, onInternalError?: (op
       allowLoopbackLinks: false,
       probeKeychain: () => Promise.resolve({ available: false, reason: 'no Secret Service in this test' }),
       chooseExportFolder: () => Promise.resolve(undefined),
+      env: {},
+      appDataDir: '/nonexistent/keyless-test',
+      emit: () => undefined,
     }),
     ...overrides,
   };
