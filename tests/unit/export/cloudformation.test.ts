@@ -89,6 +89,15 @@ describe('CloudFormation export', () => {
     expect(trust.Version).toBe('2012-10-17');
   });
 
+  it('escapes YAML-significant characters in names and paths', () => {
+    const path = "/a:b/#c/'q'/\"d\"/!x/&y/*z/{}/[]/";
+    const template = parse(exportCloudFormation(draftExportInput(draftFor('instanceRole', { path, roleName: 'yes', policyName: '0123', instanceProfileName: 'null' })))[0]!.content, { version: '1.1' }) as Template;
+    expect(template.Resources.InstanceRole!.Properties.Path).toBe(path);
+    expect(template.Resources.InstanceRole!.Properties.RoleName).toBe('yes');
+    expect(template.Resources.S3AccessPolicy!.Properties.ManagedPolicyName).toBe('0123');
+    expect(template.Resources.AgentInstanceProfile!.Properties.InstanceProfileName).toBe('null');
+  });
+
   it('setup B: the connector role DependsOn the instance role it trusts', () => {
     const template = parse(exportCloudFormation(inputs.b)[0]!.content) as Template;
     expect(Object.keys(template.Resources).sort()).toEqual(['AgentInstanceProfile', 'AssumeConnectorRolePolicy', 'ConnectorRole', 'InstanceRole', 'S3AccessPolicy']);
