@@ -68,7 +68,8 @@ describe('listing profiles from a temporary HOME', () => {
       { profile: 'sandbox-admin', kind: 'static' },
     ]);
     expect(profiles.get('broken-chain')?.statusDetail).toContain('"nowhere"');
-    expect(profiles.get('loop-a')?.statusDetail).toContain('loop-a → loop-b → loop-a');
+    expect(profiles.get('loop-a')?.statusDetail).toContain('loops: loop-a → loop-b → loop-a.');
+    expect(profiles.get('loop-b')?.statusDetail).toContain('loops: loop-b → loop-a → loop-b.');
     expect(profiles.get('deploy-mfa')?.mfaSerial).toBe('arn:aws:iam::111111111111:mfa/keyless-admin');
     expect(profiles.get('from-environment')?.sourceChain?.at(-1)).toEqual({ profile: 'from-environment', kind: 'environment', credentialSource: 'Environment' });
     expect(profiles.get('sso-dev')?.sso).toEqual({ startUrl: START_URL, region: 'us-east-1', session: 'corp', accountId: '111111111111', roleName: 'AdministratorAccess' });

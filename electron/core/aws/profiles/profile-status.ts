@@ -85,7 +85,7 @@ export async function profileStatus(profile: string, kind: ProfileKind, config: 
   const root = chain.links.at(-1);
   if (root === undefined) return report('brokenChain', `Profile "${profile}" has an empty source chain.`);
   const rootStatus = await directStatus(root.profile, root.kind, config, deps);
-  if (rootStatus.status !== 'ready') return report(rootStatus.status, `Source profile "${root.profile}": ${rootStatus.statusDetail}`);
+  if (rootStatus.status !== 'ready') return report(rootStatus.status, root.profile === profile ? rootStatus.statusDetail : `Source profile "${root.profile}": ${rootStatus.statusDetail}`);
   if (chain.mfaSerials.length > 0) {
     const cached = deps.vault === undefined ? undefined : await readCachedCredentials(deps.vault, profile, profileFingerprint(chain, config), nowOf(deps));
     if (cached === undefined) return report('mfaNeeded', `AssumeRole needs a code from MFA device ${chain.mfaSerials.join(', ')}; Keyless will ask for it.`);

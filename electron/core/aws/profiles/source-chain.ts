@@ -29,6 +29,12 @@ function credentialSourceLink(profile: string, credentialSource: string): ChainL
 const isProblem = (value: ChainLink | ChainProblem): value is ChainProblem =>
   value.kind === 'missingProfile' || value.kind === 'cycle' || value.kind === 'unsupportedCredentialSource';
 
+/** The walk up to the first profile seen twice: `a → b → a`, not the SDK's longer detection path. */
+function loopOf(path: readonly string[]): string[] {
+  const repeat = path.findIndex((profile, index) => path.indexOf(profile) < index);
+  return repeat === -1 ? [...path] : path.slice(0, repeat + 1);
+}
+
 /**
  * Follows `source_profile` the way the SDK's `fromIni` does, so a chain it reports as broken is
  * one the SDK would refuse: a source with static keys ends the chain even if it also has a
@@ -73,7 +79,7 @@ export function followSourceChain(start: string, profiles: ReadonlyMap<string, S
       return { links, mfaSerials };
     }
     const source = section.source_profile ?? '';
-    if (visited.includes(source)) return { links, mfaSerials, problem: { kind: 'cycle', profiles: [start, ...visited, source] } };
+    if (visited.includes(source)) return { links, mfaSerials, problem: { kind: 'cycle', profiles: loopOf([...links.map((link) => link.profile), source]) } };
     visited.push(source);
     referencedBy = current;
     current = source;
