@@ -52,6 +52,13 @@ export function registerEval(policy: Command, io: CliIo): void {
       const resource = required(options.resource, '--resource', 'arn:aws:s3:::bucket/folder/file.csv');
       const context = requestContext(options.context);
       const kind = parsePolicyKind(options.kind);
+      if (kind === 'trust') {
+        throw inputError(
+          'INVALID_POLICY_KIND',
+          'policy eval evaluates identity policies; a trust policy decides who may assume a role, which needs the caller as well.',
+          'Use --kind managed, inline or boundary; check trust policies with keyless policy lint --kind trust.',
+        );
+      }
       const outcome = parsePolicy(await readPolicyText(file, io), kind);
       if (!outcome.ok) {
         const first = outcome.errors[0];

@@ -148,6 +148,7 @@ describe('keyless policy eval', () => {
     [() => ['policy', 'eval', goodPolicy, '--resource', object], /^keyless: --action is missing\.\n {2}next: Add --action s3:GetObject\./],
     [() => ['policy', 'eval', goodPolicy, '--action', 's3:GetObject'], /--resource is missing/],
     [() => ['policy', 'eval', goodPolicy, '--action', 's3:GetObject', '--resource', object, '--context', 'novalue'], /--context "novalue" is not of the form key=value/],
+    [() => ['policy', 'eval', goodPolicy, '--action', 's3:GetObject', '--resource', object, '--kind', 'trust'], /evaluates identity policies/],
     [() => ['policy', 'eval', file('bad-version.json', '{"Version":"2011-01-01","Statement":[]}'), '--action', 's3:GetObject', '--resource', object], /^keyless: The policy in .* is not valid \(line 1/],
   ])('bad input → exit 2 (%#)', async (args, message) => {
     const result = await keyless(args());
