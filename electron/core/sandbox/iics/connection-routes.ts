@@ -1,6 +1,6 @@
 import type { EmulatorContext } from './emulator-context';
 import { checkDraft, draftFromBody, readConnParams, rejectUnknownFields } from './connection-validation';
-import type { ConnectionDraft } from './connection-validation';
+import type { ConnectionDraft, UncheckedDraft } from './connection-validation';
 import type { StoredConnection } from './connection-store';
 import { IicsError, invalidSession } from './iics-errors';
 import { header } from './http-io';
@@ -16,7 +16,7 @@ function userOf(request: RoutedRequest): string {
   return request.session.user.username;
 }
 
-function mergePartial(existing: StoredConnection, body: Record<string, unknown>): Parameters<typeof checkDraft>[1] {
+function mergePartial(existing: StoredConnection, body: Record<string, unknown>): UncheckedDraft {
   if (body['@type'] !== 'connection') {
     throw new IicsError(400, 'CONNECTION_INVALID', 'A PARTIAL update must include "@type": "connection" in the body.');
   }

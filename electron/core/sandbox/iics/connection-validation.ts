@@ -17,6 +17,9 @@ export interface ConnectionDraft {
   readonly connParams: Readonly<Record<string, string>>;
 }
 
+/** A draft as a request states it: the runtime environment may still be missing. */
+export type UncheckedDraft = Omit<ConnectionDraft, 'runtimeEnvironmentId'> & { readonly runtimeEnvironmentId?: string };
+
 /** Keys IICS itself puts into connParams; clients may send them back. */
 const SYSTEM_PARAMS = new Set(['agentGroupId', 'agentId', 'orgId']);
 /** Top-level fields a client may echo from a GET; the server owns them. */
@@ -72,7 +75,7 @@ export function rejectUnknownFields(body: Record<string, unknown>): void {
 }
 
 /** Fields of a whole-object body (create, full update); absent optional parameters take their defaults. */
-export function draftFromBody(body: Record<string, unknown>): Omit<ConnectionDraft, 'runtimeEnvironmentId'> & { runtimeEnvironmentId?: string } {
+export function draftFromBody(body: Record<string, unknown>): UncheckedDraft {
   rejectUnknownFields(body);
   const connParams = readConnParams(body) ?? {};
   const runtimeEnvironmentId = text(body, 'runtimeEnvironmentId') ?? connParams.agentGroupId;
@@ -86,10 +89,7 @@ export function draftFromBody(body: Record<string, unknown>): Omit<ConnectionDra
   };
 }
 
-export function checkDraft(
-  world: IicsWorld,
-  draft: Omit<ConnectionDraft, 'runtimeEnvironmentId'> & { runtimeEnvironmentId?: string },
-): ConnectionDraft {
+export function checkDraft(world: IicsWorld, draft: UncheckedDraft): ConnectionDraft {
   if (draft.name.trim() === '') throw invalid('The connection needs a "name".');
   if (draft.name.length > 255) throw invalid('The connection name is longer than 255 characters.');
   if (draft.type !== S3V2_CONNECTION_TYPE) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ApiVersion } from './iics-errors';
-import { IicsError, errorBody, invalidSession, notFound } from './iics-errors';
+import { IicsError, errorBody, invalidSession } from './iics-errors';
 import { header, readJsonBody, sendEmpty, sendJson } from './http-io';
 import type { IicsSession, SessionStore } from './session-store';
 
@@ -102,5 +102,3 @@ function authenticate(sessions: SessionStore, raw: IncomingMessage, version: Api
   if (found.state !== 'active') throw invalidSession();
   return found.session;
 }
-
-export const unknownResource = (path: string): IicsError => notFound(`The resource ${path}`);
