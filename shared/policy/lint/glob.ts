@@ -125,12 +125,19 @@ export function patternCovers(outer: readonly Token[], inner: readonly Token[]):
   return dp[0] === 1;
 }
 
+/** Without wildcards or variables a pattern covers only itself; most patterns are like that. */
+function isLiteral(pattern: string): boolean {
+  return !/[*?]|\$\{/.test(pattern);
+}
+
 /** Action patterns compare ignoring case, as IAM matches actions. */
 export function actionCovers(pattern: string, action: string): boolean {
+  if (isLiteral(pattern)) return pattern.toLowerCase() === action.toLowerCase();
   return patternCovers(policyPattern(pattern.toLowerCase()), policyPattern(action.toLowerCase()));
 }
 
 export function resourceCovers(pattern: string, resource: string): boolean {
+  if (isLiteral(pattern)) return pattern === resource;
   return patternCovers(policyPattern(pattern), policyPattern(resource));
 }
 

@@ -1,9 +1,9 @@
 import type { ServiceInfo } from '../../catalogue';
-import { resourceTypesOf } from '../../catalogue';
+import { findAction, resourceTypesOf } from '../../catalogue';
 import type { Statement } from '../../model';
 import { closestName } from '../closest-name';
 import { actionCovers, patternMatchesText } from '../glob';
-import { splitAction } from '../statement-facts';
+import { hasWildcard, splitAction } from '../statement-facts';
 import type { LintContext, LintFinding, LintRule } from '../types';
 
 /**
@@ -29,7 +29,8 @@ function keysSuppliedByActions(statement: Statement, service: ServiceInfo): stri
     const parts = splitAction(pattern);
     if (parts === undefined) return undefined;
     if (parts.prefix !== service.prefix) continue;
-    const matching = [...service.actions.values()].filter((a) => actionCovers(pattern, `${service.prefix}:${a.name}`));
+    const exact = hasWildcard(parts.name) ? undefined : findAction(service, parts.name);
+    const matching = exact !== undefined ? [exact] : [...service.actions.values()].filter((a) => actionCovers(pattern, `${service.prefix}:${a.name}`));
     for (const action of matching) {
       sawActionOfService = true;
       keys.push(...action.conditionKeys);
