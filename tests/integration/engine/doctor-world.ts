@@ -1,5 +1,5 @@
 import { AssociateIamInstanceProfileCommand, DescribeImagesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AddRoleToInstanceProfileCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateUserCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { createEngineAwsClients } from '../../../electron/core/engine/verify/aws-clients';
 import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-clients';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
@@ -20,6 +20,15 @@ export const SALES = { bucket: 'keyless-sandbox-sales', folder: 'sales' } as con
 export function operatorClients(sandbox: Sandbox, userName: string): OwnedAwsClients {
   const setup = asOperator(sandbox, userName);
   return createEngineAwsClients({ region: setup.region, endpoint: setup.endpoint, credentials: setup.credentials });
+}
+
+/** A new IAM user in the admin's account with exactly `policy`, and clients signed as it. */
+export async function userWithPolicy(sandbox: Sandbox, admin: OwnedAwsClients, userName: string, policy: PolicyDocument): Promise<{ arn: string; clients: OwnedAwsClients }> {
+  const { User } = await admin.iam.send(new CreateUserCommand({ UserName: userName }));
+  await admin.iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: `${userName}-rights`, PolicyDocument: json(policy) }));
+  const { AccessKey } = await admin.iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+  const clients = createEngineAwsClients({ region: sandbox.region, endpoint: sandbox.awsEndpoint, credentials: { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! } });
+  return { arn: User!.Arn!, clients };
 }
 
 let imageId: Promise<string> | undefined;

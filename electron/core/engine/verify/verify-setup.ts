@@ -3,7 +3,7 @@ import type { ChainReport, ChainReportLink } from '../../../../shared/plan/chain
 import type { EngineAwsClients } from './aws-clients';
 import { connectorAccessQuestions, folderUrl, grantS3AccessFix } from './connector-access';
 import type { ConnectorTarget } from './connector-access';
-import { assumePermissionLink, connectorTrustLink, ec2TrustLink } from './role-links';
+import { accountOfArn, assumePermissionLink, connectorTrustLink, ec2TrustLink } from './role-links';
 import { readRoleState } from './role-state';
 import type { RoleReadOutcome, RoleState } from './role-state';
 import { describeDecision, simulatePrincipal } from './simulate-principal';
@@ -66,6 +66,25 @@ async function simulatedLinks(clients: EngineAwsClients, role: RoleState, questi
   });
 }
 
+/**
+ * The instance role's permission to assume the connector role. Same account: IAM's simulator.
+ * Cross-account (setup C): the simulator judges a request for another account's resource only
+ * together with that resource's policy, so the identity side is evaluated locally instead.
+ */
+async function assumeLink(clients: EngineAwsClients, instanceRole: RoleState, connectorArn: string, sessionName: string): Promise<ChainReportLink> {
+  if (accountOfArn(connectorArn) !== accountOfArn(instanceRole.arn)) {
+    const local = assumePermissionLink(instanceRole, connectorArn, sessionName);
+    return { ...local, reason: `${local.reason} (evaluated locally over the role's policies: the connector role is in account ${accountOfArn(connectorArn)})` };
+  }
+  const [simulated] = await simulatedLinks(
+    clients,
+    instanceRole,
+    [{ id: 'assume-permission', title: `Role ${instanceRole.name} may assume ${connectorArn}`, action: 'sts:AssumeRole', resource: connectorArn }],
+    () => assumePermissionLink({ ...instanceRole, identityPolicies: [] }, connectorArn, sessionName).fix,
+  );
+  return simulated!;
+}
+
 export async function verifySetup(input: VerifyInput, clients: VerifyClients): Promise<ChainReport> {
   const bucketClients = clients.bucket ?? clients.agent;
   const subject = `Verify setup ${input.setup.toUpperCase()}: ${folderUrl(input.target)} (${input.target.access}${input.target.advancedMode ? ', advanced mode' : ''})`;
@@ -86,13 +105,7 @@ export async function verifySetup(input: VerifyInput, clients: VerifyClients): P
       links.push(brokenLink('connector-role', 'Connector role is named', `Setup ${input.setup.toUpperCase()} needs the connector role's ARN (the connection's "IAM Role ARN").`, { summary: 'Pass --connector-role ARN.' }));
       return { subject, links };
     }
-    const [assume] = await simulatedLinks(
-      clients.agent,
-      instanceRole,
-      [{ id: 'assume-permission', title: `Role ${instanceRole.name} may assume ${connectorArn}`, action: 'sts:AssumeRole', resource: connectorArn }],
-      () => assumePermissionLink({ ...instanceRole, identityPolicies: [] }, connectorArn, sessionName).fix,
-    );
-    links.push(assume!);
+    links.push(await assumeLink(clients.agent, instanceRole, connectorArn, sessionName));
     const connectorRead = roleReadLink('connector-role', 'Connector role', connectorArn, await readRoleState(bucketClients.iam, connectorArn));
     links.push(connectorRead.link);
     if (connectorRead.role === undefined) return { subject, links };
