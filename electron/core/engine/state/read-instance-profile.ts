@@ -1,4 +1,4 @@
-import { GetInstanceProfileCommand, ListInstanceProfileTagsCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { GetInstanceProfileCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { ObservedInstanceProfile } from '../../../../shared/plan/observed-state';
 import { awsFailure, isNotFound } from '../aws-errors';
 import { tagMap } from './read-role';
@@ -7,12 +7,12 @@ export async function readInstanceProfile(iam: IAMClient, name: string): Promise
   try {
     const { InstanceProfile: profile } = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: name }));
     if (profile?.Arn === undefined) return null;
-    const tags = await iam.send(new ListInstanceProfileTagsCommand({ InstanceProfileName: name }));
     return {
       name: profile.InstanceProfileName ?? name,
       arn: profile.Arn,
       roleNames: (profile.Roles ?? []).map((role) => role.RoleName ?? '').filter((roleName) => roleName !== ''),
-      tags: tagMap(tags.Tags),
+      // GetInstanceProfile carries the tags (moto has no ListInstanceProfileTags).
+      tags: tagMap(profile.Tags),
     };
   } catch (error) {
     if (isNotFound(error)) return null;
