@@ -91,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       port: options.port ?? 0,
       control: applied.control,
       accounts: [agentAccount, bucketAccount],
+      knownCredentials: summary.operators.map((operator) => ({ accessKeyId: operator.accessKeyId, secretAccessKey: operator.secretAccessKey })),
       evaluate,
       propagationMs: options.propagationMs ?? 0,
       faults: { ...options.faults, latencyMs: options.latencyMs ?? options.faults?.latencyMs ?? 0 },

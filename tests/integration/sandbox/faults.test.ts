@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, IAMClient, ListRolesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import type { FaultReport } from '../../../electron/core/sandbox/gateway/fault-injector';
 import { asOperator, sandboxAdmin, startTestSandbox } from '../../support/sandbox';
@@ -129,6 +129,36 @@ describe('S3 through the gateway', () => {
     const single = new S3Client({ ...asOperator(sandbox, 'keyless-admin'), forcePathStyle: true, maxAttempts: 1 });
     const error = await failure(single.send(new GetObjectCommand({ Bucket: 'keyless-sandbox-staging', Key: 'inbound/ready.txt' })));
     expect(error.name).toBe('SlowDown');
+  });
+
+  it('lists a folder prefix with a slash, which moto alone refuses, and still refuses a wrong secret', async () => {
+    const dataAdmin = (endpoint: string, secret?: string): S3Client => {
+      const setup = asOperator(sandbox, 'keyless-data-admin', endpoint);
+      return new S3Client({ ...setup, credentials: { ...setup.credentials, ...(secret !== undefined ? { secretAccessKey: secret } : {}) }, forcePathStyle: true, maxAttempts: 1 });
+    };
+    const listed = await dataAdmin(sandbox.awsEndpoint).send(new ListObjectsV2Command({ Bucket: 'keyless-sandbox-sales', Prefix: 'sales/' }));
+    expect(listed.Contents?.map((object) => object.Key).sort()).toEqual(['sales/2026/q1.csv', 'sales/2026/q2.csv', 'sales/README.txt']);
+    const direct = await failure(dataAdmin(sandbox.motoEndpoint).send(new ListObjectsV2Command({ Bucket: 'keyless-sandbox-sales', Prefix: 'sales/' })));
+    expect(direct.name).toBe('SignatureDoesNotMatch');
+    const wrongSecret = await failure(dataAdmin(sandbox.awsEndpoint, 'wrong-secret').send(new ListObjectsV2Command({ Bucket: 'keyless-sandbox-sales', Prefix: 'sales/' })));
+    expect(wrongSecret.name).toBe('SignatureDoesNotMatch');
+
+    const sts = new STSClient(asOperator(sandbox, 'keyless-admin'));
+    await new IAMClient(asOperator(sandbox, 'keyless-admin')).send(
+      new CreateRoleCommand({ RoleName: 'prefix-lister', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole' }] }) }),
+    );
+    await new IAMClient(asOperator(sandbox, 'keyless-admin')).send(
+      new PutRolePolicyCommand({ RoleName: 'prefix-lister', PolicyName: 'list', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] }) }),
+    );
+    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111111111111:role/prefix-lister', RoleSessionName: 'lister' }));
+    const asSession = new S3Client({
+      endpoint: sandbox.awsEndpoint,
+      region: sandbox.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: assumed.Credentials!.AccessKeyId!, secretAccessKey: assumed.Credentials!.SecretAccessKey!, sessionToken: assumed.Credentials!.SessionToken! },
+    });
+    const staged = await asSession.send(new ListObjectsV2Command({ Bucket: 'keyless-sandbox-staging', Prefix: 'inbound/' }));
+    expect(staged.Contents?.map((object) => object.Key)).toContain('inbound/ready.txt');
   });
 
   it('puts x-amzn-requestid on every answer, including pass-through and errors', async () => {

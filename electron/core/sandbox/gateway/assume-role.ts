@@ -47,7 +47,7 @@ export async function interceptAssumeRole(ctx: GatewayContext, intercepted: Inte
   if (fromMoto.status === 200) return remember(ctx, fromMoto);
   // moto applied its own, narrower trust check; ours allowed it, so issue the session ourselves.
   const session = await ctx.access.mint(roleArn, sessionName, durationSeconds);
-  ctx.principals.rememberSession(session.accessKeyId, session.assumedRoleArn, session.expiration.getTime());
+  ctx.principals.rememberSession(session.accessKeyId, session.assumedRoleArn, session.expiration.getTime(), session.secretAccessKey);
   return {
     status: 200,
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
@@ -101,7 +101,7 @@ function remember(ctx: GatewayContext, answer: BufferedResponse): BufferedRespon
   const arn = xmlValue(text, 'Arn');
   const expiration = xmlValue(text, 'Expiration');
   if (accessKeyId !== undefined && arn !== undefined) {
-    ctx.principals.rememberSession(accessKeyId, arn, expiration !== undefined ? Date.parse(expiration) : Date.now() + 3_600_000);
+    ctx.principals.rememberSession(accessKeyId, arn, expiration !== undefined ? Date.parse(expiration) : Date.now() + 3_600_000, xmlValue(text, 'SecretAccessKey'));
   }
   return answer;
 }

@@ -6,6 +6,7 @@ import { answerSso, ssoRouteOf } from '../sso/sso-routes';
 import { SsoDirectory, DEFAULT_SSO_TIMINGS } from '../sso/sso-directory';
 import type { SsoConfig, SsoTimings } from '../sso/sso-directory';
 import { ADMIN_PREFIX, answerAdmin, isLoopback } from './admin-routes';
+import { interceptCreateAccessKey } from './access-key-learning';
 import { interceptAssumeRole } from './assume-role';
 import { describeCall, needsBufferedBody, protocolOf, sigV4Scope } from './aws-request';
 import type { AwsCall, WireProtocol } from './aws-request';
@@ -20,6 +21,7 @@ import type { AwsCredentialIdentity } from './moto-system-access';
 import { PrincipalIndex } from './principal-index';
 import { PropagationTracker } from './propagation';
 import { forwardStreaming, readBody, sendBuffered, sendWire } from './proxy';
+import { needsQueryResigning, resignedAuthorization } from './s3-query-signature';
 import { interceptSimulation, SIMULATE_ACTIONS } from './simulate-policy';
 import { accessDeniedError, errorResponse, serverError, throttlingError } from './wire-errors';
 import type { WireError } from './wire-errors';
@@ -38,6 +40,8 @@ export interface GatewayOptions {
   readonly control: AwsCredentialIdentity;
   /** Accounts whose IAM users may call (looked up to identify callers). */
   readonly accounts: readonly string[];
+  /** Keys issued before the gateway started (the seed's operators), so their S3 calls can be re-signed. */
+  readonly knownCredentials?: readonly AwsCredentialIdentity[];
   readonly evaluate: EvaluatePolicy;
   readonly propagationMs?: number;
   readonly faults?: FaultSettings;
@@ -60,6 +64,7 @@ function interceptorFor(call: AwsCall): Interceptor | undefined {
   if (call.service === 'sts' && call.action === 'AssumeRole') return interceptAssumeRole;
   if (call.service === 'iam' && SIMULATE_ACTIONS.has(call.action)) return interceptSimulation;
   if (call.service === 'iam' && PROPAGATING_IAM_ACTIONS.has(call.action)) return interceptPropagatingWrite;
+  if (call.service === 'iam' && call.action === 'CreateAccessKey') return interceptCreateAccessKey;
   if (call.service === 'ec2' && PROFILE_ACTIONS.has(call.action)) return interceptInstanceProfileUse;
   return undefined;
 }
@@ -77,6 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const moto = new URL(options.motoEndpoint);
   const access = new MotoSystemAccess(options.motoEndpoint, options.control);
   const principals = new PrincipalIndex(access, () => options.accounts);
+  for (const known of options.knownCredentials ?? []) principals.rememberSecret(known.accessKeyId, known.secretAccessKey);
   const propagation = new PropagationTracker(options.propagationMs ?? 0);
   const faults = new FaultInjector(options.faults);
   const sso = new SsoDirectory(options.sso.config, { ...DEFAULT_SSO_TIMINGS, ...options.sso.timings });
@@ -136,6 +142,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (principals.isExpired(call.accessKeyId)) {
       sendWire(outgoing, errorResponse(call.protocol, call.service, expiredTokenError(call.protocol), requestId));
       return;
+    }
+    if (call.protocol === 's3' && needsQueryResigning(incoming)) {
+      const resigned = resignedAuthorization(incoming, (accessKeyId) => principals.secretFor(accessKeyId));
+      if (resigned !== undefined) incoming.headers.authorization = resigned;
     }
     const interceptor = interceptorFor(call);
     if (interceptor === undefined) {

@@ -4,6 +4,7 @@ import type { MotoSystemAccess } from './moto-system-access';
  * Who is calling, from the access key in the request's credential scope. IAM user keys are looked
  * up in moto (and cached); role-session keys are learned when the gateway issues or forwards them
  * (AssumeRole, SSO GetRoleCredentials), together with their expiry, which moto does not enforce.
+ * Secrets are kept only in memory, only for keys the gateway saw issued.
  */
 
 export interface KnownPrincipal {
@@ -19,6 +20,8 @@ export interface KnownPrincipal {
 
 export class PrincipalIndex {
   private readonly byKey = new Map<string, KnownPrincipal>();
+  /** Secrets the gateway has seen issued (seed, CreateAccessKey, AssumeRole, SSO); see s3-query-signature.ts. */
+  private readonly secrets = new Map<string, string>();
   private lastRefresh = 0;
 
   constructor(
@@ -26,7 +29,16 @@ export class PrincipalIndex {
     private readonly accounts: () => readonly string[],
   ) {}
 
-  rememberSession(accessKeyId: string, assumedRoleArn: string, expiresAt: number): void {
+  rememberSecret(accessKeyId: string, secretAccessKey: string): void {
+    this.secrets.set(accessKeyId, secretAccessKey);
+  }
+
+  secretFor(accessKeyId: string): string | undefined {
+    return this.secrets.get(accessKeyId);
+  }
+
+  rememberSession(accessKeyId: string, assumedRoleArn: string, expiresAt: number, secretAccessKey?: string): void {
+    if (secretAccessKey !== undefined) this.rememberSecret(accessKeyId, secretAccessKey);
     const match = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(assumedRoleArn);
     if (match === null) return;
     this.byKey.set(accessKeyId, { arn: assumedRoleArn, account: match[1]!, kind: 'assumed-role', name: match[2]!, expiresAt });

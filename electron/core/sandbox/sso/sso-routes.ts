@@ -94,7 +94,7 @@ export async function answerSso(deps: SsoDependencies, route: SsoRoute, incoming
       const role = account?.roles.find((candidate) => candidate.roleName === url.searchParams.get('role_name'));
       if (account === undefined || role === undefined) return portalError('ForbiddenException', 403, 'No access', requestId);
       const session = await deps.access.mint(`arn:aws:iam::${account.accountId}:role/${role.iamRoleName}`, config.userName, 3600);
-      deps.principals.rememberSession(session.accessKeyId, session.assumedRoleArn, session.expiration.getTime());
+      deps.principals.rememberSession(session.accessKeyId, session.assumedRoleArn, session.expiration.getTime(), session.secretAccessKey);
       return json(
         200,
         {
