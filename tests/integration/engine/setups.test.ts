@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planRun } from '../../../electron/core/engine/plan-run';
-import { rollbackRunById, startRun } from '../../../electron/core/engine/runs';
-import type { EngineProgress } from '../../../electron/core/engine/progress';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
-import type { ProvisionInput } from '../../../shared/plan/provision-input';
 import { startTestSandbox } from '../../support/sandbox';
-import { operatorFactory, provisionInput, snapshot, tempAppData } from './support/engine-sandbox';
+import { operatorFactory, provisionInput, tempAppData } from './support/engine-sandbox';
+import { roundTrip as roundTripWith } from './support/round-trip';
 
 /**
  * Each setup applies from scratch against the sandbox, a second plan has no changes, a second
@@ -24,34 +21,7 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-async function roundTrip(input: ProvisionInput): Promise<{ plan: Awaited<ReturnType<typeof planRun>>; events: EngineProgress[] }> {
-  const factory = operatorFactory(sandbox);
-  const before = { agent: await snapshot(factory, 'agent'), bucket: await snapshot(factory, 'bucket') };
-  const plan = await planRun(factory, input);
-  expect(plan.blockers).toEqual([]);
-  expect(plan.steps.length).toBeGreaterThan(0);
-  const events: EngineProgress[] = [];
-  const applied = await startRun(plan, { appDataDir, factory, onProgress: (event) => events.push(event) });
-  expect(applied.failures).toEqual([]);
-  expect(applied.status).toBe('complete');
-
-  const second = await planRun(factory, input);
-  expect(second.blockers).toEqual([]);
-  expect(second.steps).toEqual([]);
-  expect(second.resources.every((resource) => resource.action === 'keep')).toBe(true);
-  const afterFirst = { agent: await snapshot(factory, 'agent'), bucket: await snapshot(factory, 'bucket') };
-  const reapplied = await startRun(second, { appDataDir, factory });
-  expect(reapplied.status).toBe('complete');
-  expect({ agent: await snapshot(factory, 'agent'), bucket: await snapshot(factory, 'bucket') }).toEqual(afterFirst);
-
-  const rolledBack = await rollbackRunById(plan.runId, { appDataDir, factory });
-  expect(rolledBack.failures).toEqual([]);
-  expect({ agent: await snapshot(factory, 'agent'), bucket: await snapshot(factory, 'bucket') }).toEqual(before);
-  const again = await rollbackRunById(plan.runId, { appDataDir, factory });
-  expect(again.status).toBe('complete');
-  expect({ agent: await snapshot(factory, 'agent'), bucket: await snapshot(factory, 'bucket') }).toEqual(before);
-  return { plan, events };
-}
+const roundTrip = (input: Parameters<typeof roundTripWith>[2]) => roundTripWith(operatorFactory(sandbox), appDataDir, input);
 
 describe('apply against the sandbox', () => {
   it('setup A: role, policy, profile and association from scratch; then no changes; rollback restores', async () => {
