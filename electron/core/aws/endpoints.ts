@@ -2,7 +2,7 @@ import type { EnvRecord } from './aws-env';
 import type { SharedConfig } from './profiles/shared-config';
 
 /** The services whose clients this module creates, by SDK service id. */
-export type AwsServiceId = 'STS' | 'SSO' | 'SSO OIDC';
+export type AwsServiceId = 'STS' | 'SSO' | 'SSO OIDC' | 'IAM' | 'EC2';
 
 const present = (value: string | undefined): value is string => value !== undefined && value !== '';
 
