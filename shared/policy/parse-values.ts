@@ -29,11 +29,19 @@ export function readActions(node: JsonNode, path: JsonPath, element: 'Action' | 
 
 const ARN_SEGMENT = /^[A-Za-z0-9*?-]+$/;
 
-/** `*` or an ARN with a partition, a service and a resource. */
+/**
+ * `*` or an ARN with a partition, a service and a resource. Spaces are allowed inside the path
+ * after the first `/` of the resource: S3 object keys (and so Informatica folder paths such as
+ * "Sales Data") contain them. Everywhere else, and any other whitespace, is malformed.
+ */
 export function isWellFormedResource(resource: string): boolean {
   if (resource === '*') return true;
   const arn = parseArn(resource);
-  return arn !== undefined && ARN_SEGMENT.test(arn.partition) && ARN_SEGMENT.test(arn.service) && !/\s/.test(resource);
+  if (arn === undefined || !ARN_SEGMENT.test(arn.partition) || !ARN_SEGMENT.test(arn.service)) return false;
+  const slash = arn.resource.indexOf('/');
+  const head = resource.slice(0, resource.length - arn.resource.length + (slash < 0 ? arn.resource.length : slash));
+  const path = slash < 0 ? '' : arn.resource.slice(slash);
+  return !/\s/.test(head) && !/[^\S ]/.test(path) && path.trimEnd() === path;
 }
 
 export function readResources(node: JsonNode, path: JsonPath, element: 'Resource' | 'NotResource', sink: ProblemSink): string[] | undefined {

@@ -203,6 +203,13 @@ describe('parsePolicy: what AWS rejects', () => {
     }
   });
 
+  it('accepts spaces inside an S3 object path (folder "Sales Data"), but no other whitespace', () => {
+    expect(parsePolicy(doc([{ ...allowGet, Resource: 'arn:aws:s3:::my-bucket/Sales Data/*' }]), 'managed').ok).toBe(true);
+    for (const bad of ['arn:aws:s3:::my-bucket/Sales\tData/*', 'arn:aws:s3:::my-bucket/Sales/ ', 'arn:aws:s3:::my bucket/x']) {
+      expect(codes(parsePolicy(doc([{ ...allowGet, Resource: bad }]), 'managed'))).toEqual(['INVALID_ARN']);
+    }
+  });
+
   it('UNSUPPORTED_PRINCIPAL for Principal or NotPrincipal in managed, inline and boundary policies', () => {
     for (const kind of ['managed', 'inline', 'boundary'] as const) {
       expect(codes(parsePolicy(doc([{ ...allowGet, Principal: '*' }]), kind))).toEqual(['UNSUPPORTED_PRINCIPAL']);
