@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { inputError, KeylessFailure } from '../../../shared/errors';
+import { DEFAULT_NAMES } from '../../../shared/export/default-names';
 import { draftExportInput } from '../../../shared/export/draft-export';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../../../shared/export/export-input';
 import { renderExport } from '../../../shared/export/render-export';
@@ -27,7 +28,7 @@ interface ExportCliOptions extends PermissionsCliOptions {
   readonly region?: string;
 }
 
-const DEFAULT_CONNECTOR_ROLE = 'keyless-informatica-s3-connector';
+const DEFAULT_CONNECTOR_ROLE = DEFAULT_NAMES.connectorRole;
 
 function parseFormat(value: string | undefined): ExportFormat {
   if (value === undefined) {
@@ -76,8 +77,8 @@ export function register(cmd: Command, io: CliIo): void {
   addPermissionsOptions(cmd.option('--format <format>', `output format: ${EXPORT_FORMATS.join(' | ')} (required)`))
     .option('--out <path>', 'write here instead of standard output: a file, or a folder for json and for setup c (several files)')
     .option('--setup <a|b|c>', 'a: instance role; b: instance role assumes a connector role; c: cross-account connector role', 'a')
-    .option('--role-name <name>', 'the role in the instance profile (setup a: it also holds the S3 policy)', 'keyless-informatica-agent')
-    .option('--policy-name <name>', 'managed policy with the S3 permissions', 'keyless-informatica-s3-access')
+    .option('--role-name <name>', 'the role in the instance profile (setup a: it also holds the S3 policy)', DEFAULT_NAMES.role)
+    .option('--policy-name <name>', 'managed policy with the S3 permissions', DEFAULT_NAMES.policy)
     .option('--profile-name <name>', 'instance profile name (default: the role name)')
     .option('--path <path>', 'IAM path for roles, policies and the instance profile, e.g. /informatica/', '/')
     .option('--boundary-arn <arn>', 'permissions boundary (managed policy ARN) set on every role')
@@ -85,7 +86,7 @@ export function register(cmd: Command, io: CliIo): void {
     .option('--account-id <id>', 'setup b: the account of both roles; setup c: the bucket\'s account (connector role)')
     .option('--trusted-account <id>', 'setup c: the agent\'s account, trusted by the connector role')
     .option('--connector-role-name <name>', `setups b and c: the role the connection assumes (default ${DEFAULT_CONNECTOR_ROLE})`)
-    .option('--assume-policy-name <name>', 'setups b and c: the instance role\'s sts:AssumeRole policy', 'keyless-assume-s3-connector')
+    .option('--assume-policy-name <name>', 'setups b and c: the instance role\'s sts:AssumeRole policy', DEFAULT_NAMES.assumePolicy)
     .option('--external-id <id>', 'setups b and c: External Id required by the connector role\'s trust policy')
     .option('--instance-id <id>', 'the Secure Agent\'s EC2 instance: the aws-cli script associates (or replaces) its instance profile')
     .option('--region <region>', 'region of the instance, for the EC2 calls (default: the AWS CLI\'s configured region)')
