@@ -2,8 +2,8 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { inputError } from '../../../shared/errors';
 import type { CliIo } from '../cli-io';
-import { selectedProfileName } from '../../core/aws/aws-env';
 import { whoami } from '../../core/aws/identity/whoami';
+import { defaultProfileName } from '../../core/aws/profiles/synthetic-profiles';
 import type { Identity } from '../../core/aws/types';
 import { defaultAppDataDir } from '../../core/vault/app-data-folder';
 import { openVault } from '../../core/vault/vault';
@@ -44,10 +44,10 @@ function render(identity: Identity): string {
 /** `keyless whoami`: who a profile is at AWS (STS GetCallerIdentity), or why it cannot be used. */
 export function register(cmd: Command, io: CliIo): void {
   cmd
-    .option('--profile <name>', 'the AWS profile (default: AWS_PROFILE, else "default"); @environment and @instance-role also work')
+    .option('--profile <name>', 'the AWS profile (default: as the SDK picks: AWS_ACCESS_KEY_ID, then AWS_PROFILE, then "default"); @environment and @instance-role also work')
     .option('--json', 'print machine-readable JSON')
     .action(async (options: { profile?: string; json?: boolean }) => {
-      const profile = options.profile ?? selectedProfileName(io.env);
+      const profile = options.profile ?? defaultProfileName(io.env);
       const vault = await openVault({ appDataDir: defaultAppDataDir(io.env) });
       const identity = await whoami(profile, {
         env: io.env,

@@ -64,7 +64,7 @@ export interface ProfileSummary {
   readonly sourceChain?: readonly ChainLink[];
   readonly roleArn?: string;
   readonly mfaSerial?: string;
-  /** True for the profile named by AWS_PROFILE (or `default` when unset). */
+  /** True for the entry the SDK would use with no profile named: @environment when AWS_ACCESS_KEY_ID is set, else AWS_PROFILE, else `default`. */
   readonly isDefault: boolean;
 }
 
@@ -73,6 +73,7 @@ export interface ProfileListing {
   /** The files and variables read, for "where we looked" messages. */
   readonly configFile: string;
   readonly credentialsFile: string;
+  /** The entry used when no profile is named (see ProfileSummary.isDefault). */
   readonly selectedProfile: string;
 }
 

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { whoami } from '../../../electron/core/aws/identity/whoami';
@@ -179,5 +182,45 @@ describe('identity errors are explained', () => {
     const failure = await keylessFailure(whoami('sandbox-admin', { ...deps, env: { ...deps.env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' } }));
     expect(failure.detail.code).toBe('AWS_UNREACHABLE');
     expect(failure.detail.message).toContain('http://127.0.0.1:9');
+  });
+});
+
+describe('@instance-role on an EC2 instance (instance metadata served locally with a real role session)', () => {
+  it('is found only when probed, and resolves through the SDK\'s instance metadata provider', async () => {
+    const sts = new STSClient({ ...asOperator(sandbox, 'keyless-admin'), maxAttempts: 1 });
+    const session = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${AGENT}:role/keyless-deploy`, RoleSessionName: 'i-0123456789abcdef0' }))).Credentials!;
+    sts.destroy();
+    const metadata = createServer((request, response) => {
+      const path = request.url ?? '';
+      if (request.method === 'PUT' && path === '/latest/api/token') return void response.end('imds-token');
+      if (request.headers['x-aws-ec2-metadata-token'] !== 'imds-token') return void response.writeHead(401).end();
+      if (path === '/latest/meta-data/iam/security-credentials/') return void response.end('keyless-agent-role');
+      if (path === '/latest/meta-data/iam/security-credentials/keyless-agent-role') {
+        return void response.end(
+          JSON.stringify({ Code: 'Success', Type: 'AWS-HMAC', AccessKeyId: session.AccessKeyId, SecretAccessKey: session.SecretAccessKey, Token: session.SessionToken, Expiration: session.Expiration!.toISOString() }),
+        );
+      }
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', resolve));
+    const imds = `http://127.0.0.1:${String((metadata.address() as AddressInfo).port)}`;
+    try {
+      vi.stubEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT', imds);
+      const env = { ...process.env, AWS_ENDPOINT_URL: sandbox.awsEndpoint };
+      expect((await listProfiles(env, { vault })).some((profile) => profile.name === '@instance-role')).toBe(false);
+      const probed = (await listProfiles(env, { vault }, { probeInstanceMetadata: true })).find((profile) => profile.name === '@instance-role');
+      expect(probed).toMatchObject({ kind: 'instanceRole', status: 'ready', statusDetail: "This EC2 instance's role keyless-agent-role." });
+      const identity = await whoami('@instance-role', { env, vault });
+      expect(identity).toMatchObject({ kind: 'instanceRole', account: AGENT, arn: `arn:aws:sts::${AGENT}:assumed-role/keyless-deploy/i-0123456789abcdef0` });
+      const disabled = await listProfiles({ ...env, AWS_EC2_METADATA_DISABLED: 'true' }, { vault }, { probeInstanceMetadata: true });
+      expect(disabled.some((profile) => profile.name === '@instance-role')).toBe(false);
+    } finally {
+      vi.stubEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT', undefined);
+      await new Promise<void>((resolve) => metadata.close(() => resolve()));
+    }
+    const started = Date.now();
+    const nowhere = await listProfiles({ ...deps.env, AWS_EC2_METADATA_SERVICE_ENDPOINT: imds }, { vault }, { probeInstanceMetadata: true });
+    expect(nowhere.some((profile) => profile.name === '@instance-role')).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 });

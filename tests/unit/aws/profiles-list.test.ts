@@ -161,6 +161,7 @@ describe('environment overrides', () => {
     const profiles = byName(await listProfiles(env));
     expect(profiles.get('@environment')).toMatchObject({ kind: 'environment', status: 'ready', region: 'eu-west-1', origin: 'environment' });
     expect(profiles.get('from-environment')?.status).toBe('ready');
+    expect([...profiles.values()].filter((profile) => profile.isDefault).map((profile) => profile.name)).toEqual(['@environment']);
     expect(JSON.stringify([...profiles.values()])).not.toContain('env-secret');
   });
 

@@ -1,5 +1,5 @@
 import type { AwsDeps } from '../aws-deps';
-import { envRegion, hasEnvironmentCredentials, selectedProfileName } from '../aws-env';
+import { envRegion, hasEnvironmentCredentials } from '../aws-env';
 import type { EnvRecord } from '../aws-env';
 import type { ProfileListing, ProfileSummary } from '../types';
 import { classifyProfile } from './classify-profile';
@@ -9,7 +9,7 @@ import type { RuntimeRole } from './runtime-role';
 import { readSharedConfig } from './shared-config';
 import type { SharedConfig } from './shared-config';
 import { followSourceChain } from './source-chain';
-import { ENVIRONMENT_PROFILE, INSTANCE_ROLE_PROFILE } from './synthetic-profiles';
+import { defaultProfileName, ENVIRONMENT_PROFILE, INSTANCE_ROLE_PROFILE } from './synthetic-profiles';
 import { ssoSettingsOf } from './sso-profile';
 
 
@@ -32,7 +32,7 @@ async function summarise(name: string, config: SharedConfig, env: EnvRecord, dep
     origin: profile?.origin ?? 'config',
     status,
     statusDetail,
-    isDefault: name === selectedProfileName(env),
+    isDefault: name === defaultProfileName(env),
     ...(region === undefined || region === '' ? {} : { region }),
   };
   if (kind === 'sso' || kind === 'legacySso') return { ...base, sso: ssoSettingsOf(settings, config) };
@@ -58,7 +58,7 @@ function environmentEntry(env: EnvRecord): ProfileSummary {
     origin: 'environment',
     status: 'ready',
     statusDetail: `Keys from AWS_ACCESS_KEY_ID${env.AWS_SESSION_TOKEN === undefined ? '' : ' with AWS_SESSION_TOKEN'}; the SDK prefers them over any profile.`,
-    isDefault: false,
+    isDefault: true,
     ...(region === undefined ? {} : { region }),
   };
 }
@@ -88,7 +88,7 @@ export async function listProfileListing(env: EnvRecord, deps: ListDeps = {}, op
   if (hasEnvironmentCredentials(env) && !config.profiles.has(ENVIRONMENT_PROFILE)) profiles.push(environmentEntry(env));
   const runtime = containerRole(env) ?? (options.probeInstanceMetadata === true ? await probeInstanceRole(env) : undefined);
   if (runtime !== undefined && !config.profiles.has(INSTANCE_ROLE_PROFILE)) profiles.push(instanceRoleEntry(runtime, env));
-  return { profiles, configFile: config.configFile, credentialsFile: config.credentialsFile, selectedProfile: selectedProfileName(env) };
+  return { profiles, configFile: config.configFile, credentialsFile: config.credentialsFile, selectedProfile: defaultProfileName(env) };
 }
 
 export async function listProfiles(env: EnvRecord, deps: ListDeps = {}, options: ListProfilesOptions = {}): Promise<ProfileSummary[]> {

@@ -23,10 +23,7 @@ async function ssoStatus(profile: string, config: SharedConfig, deps: StatusDeps
   const session = ssoSessionRefOf(section, config);
   if ('missing' in session) return report('incomplete', `Profile "${profile}" lacks ${session.missing}; add it to the config file.`);
   const login = `Run \`keyless sso login --profile ${profile}\` to sign in.`;
-  if (deps.vault === undefined) {
-    return report('ssoLoginNeeded', `Sign-in state unknown without the vault. ${login}`);
-  }
-  const found = await lookUpSsoToken(session.ref, { env: deps.env, vault: deps.vault, ...(deps.now === undefined ? {} : { now: deps.now }) });
+  const found = await lookUpSsoToken(session.ref, deps);
   const from = (origin: 'vault' | 'awsCli'): string => (origin === 'vault' ? 'the Keyless vault' : 'the AWS CLI cache');
   switch (found.state) {
     case 'valid':

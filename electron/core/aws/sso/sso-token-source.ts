@@ -16,14 +16,15 @@ export type TokenLookup =
   | { readonly state: 'expired' | 'none' };
 
 /**
- * The best SSO token for a session without calling anything: a token valid beyond the 5-minute
+ * The best SSO token for a session without calling anything (the vault is skipped when not
+ * given, e.g. a listing made before it is open): a token valid beyond the 5-minute
  * window (the later-expiring of the vault's and the AWS CLI's), else one that can be refreshed
  * (the vault's first), else one still valid for a few minutes.
  */
-export async function lookUpSsoToken(session: SsoSessionRef, deps: Pick<AwsDeps, 'env' | 'vault' | 'now'>): Promise<TokenLookup> {
+export async function lookUpSsoToken(session: SsoSessionRef, deps: Pick<AwsDeps, 'env' | 'now'> & { readonly vault?: AwsDeps['vault'] }): Promise<TokenLookup> {
   const now = nowOf(deps);
   const candidates: { token: SsoToken; origin: TokenOrigin }[] = [];
-  const fromVault = await readVaultToken(deps.vault, session.startUrl);
+  const fromVault = deps.vault === undefined ? undefined : await readVaultToken(deps.vault, session.startUrl);
   if (fromVault !== undefined) candidates.push({ token: fromVault, origin: 'vault' });
   const fromCli = await readCliToken(session, deps.env);
   if (fromCli !== undefined && (fromCli.startUrl === undefined || fromCli.startUrl === session.startUrl)) candidates.push({ token: fromCli, origin: 'awsCli' });
