@@ -74,6 +74,7 @@ export function decodePolicyDocument(text: string): string {
 
 export class MotoSystemAccess {
   private readonly accountCredentials = new Map<string, Promise<AwsCredentialIdentity>>();
+  private readonly iamClients = new Map<string, IAMClient>();
 
   constructor(
     private readonly motoEndpoint: string,
@@ -81,11 +82,19 @@ export class MotoSystemAccess {
   ) {}
 
   iam(account: string): IAMClient {
-    return new IAMClient({ endpoint: this.motoEndpoint, region: 'us-east-1', credentials: () => this.credentialsFor(account), maxAttempts: 1 });
+    let client = this.iamClients.get(account);
+    if (client === undefined) {
+      client = new IAMClient({ endpoint: this.motoEndpoint, region: 'us-east-1', credentials: () => this.credentialsFor(account), maxAttempts: 1 });
+      this.iamClients.set(account, client);
+    }
+    return client;
   }
 
+  private stsClient: STSClient | undefined;
+
   private controlSts(): STSClient {
-    return new STSClient({ endpoint: this.motoEndpoint, region: 'us-east-1', credentials: this.control, maxAttempts: 1 });
+    this.stsClient ??= new STSClient({ endpoint: this.motoEndpoint, region: 'us-east-1', credentials: this.control, maxAttempts: 1 });
+    return this.stsClient;
   }
 
   private credentialsFor(account: string): Promise<AwsCredentialIdentity> {
