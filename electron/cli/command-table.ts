@@ -31,4 +31,6 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'profiles', summary: 'List the AWS profiles (as the AWS CLI sees them) with their kind, region and status', define: () => import('./commands/profiles') },
   { name: 'whoami', summary: 'Show who an AWS profile is (account, ARN, kind), or why it cannot be used', define: () => import('./commands/whoami') },
   { name: 'sso', summary: 'Sign in to IAM Identity Center (SSO) and list its accounts and roles', define: () => import('./commands/sso') },
+  { name: 'verify', summary: 'Check with IAM\'s policy simulator that a setup grants the connector its S3 access (read-only)', define: () => import('./commands/verify') },
+  { name: 'doctor', summary: 'Walk an existing setup from the EC2 instance or IICS connection to the bucket and name the broken link', define: () => import('./commands/doctor') },
 ];

@@ -18,6 +18,8 @@ export interface AwsConnection {
   readonly region: string;
   /** One endpoint for every service (the sandbox gateway); absent for AWS's own. */
   readonly endpoint?: string;
+  /** Per-service endpoints (a profile's `services` section), over `endpoint`. */
+  readonly endpoints?: Partial<Record<keyof EngineAwsClients, string>>;
   readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 }
 
@@ -26,14 +28,13 @@ export interface OwnedAwsClients extends EngineAwsClients {
 }
 
 export function createEngineAwsClients(connection: AwsConnection): OwnedAwsClients {
-  const config = {
-    region: connection.region,
-    credentials: connection.credentials,
-    ...(connection.endpoint === undefined ? {} : { endpoint: connection.endpoint }),
+  const configFor = (service: keyof EngineAwsClients) => {
+    const endpoint = connection.endpoints?.[service] ?? connection.endpoint;
+    return { region: connection.region, credentials: connection.credentials, ...(endpoint === undefined ? {} : { endpoint }) };
   };
-  const iam = new IAMClient(config);
-  const ec2 = new EC2Client(config);
-  const sts = new STSClient(config);
+  const iam = new IAMClient(configFor('iam'));
+  const ec2 = new EC2Client(configFor('ec2'));
+  const sts = new STSClient(configFor('sts'));
   return {
     iam,
     ec2,

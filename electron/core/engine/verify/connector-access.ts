@@ -6,6 +6,11 @@ import { toPolicyJson } from '../../../../shared/policy/serialize';
 import { shellQuote } from '../../../../shared/export/shell-text';
 import { DEFAULT_NAMES } from '../../../../shared/export/default-names';
 import type { LinkFix } from '../../../../shared/plan/chain-report';
+import { inputError } from '../../../../shared/errors';
+import { validateBucketName } from '../../../../shared/validation/bucket-name';
+import { validateFolderPath } from '../../../../shared/validation/folder-path';
+import { validateKmsKeyArn } from '../../../../shared/validation/arns';
+import { requireValid } from '../../../../shared/validation/require-valid';
 
 /**
  * What the S3 v2 connector does with the bucket (Informatica's minimum, DESIGN §2), as the IAM
@@ -22,6 +27,22 @@ export interface ConnectorTarget {
   readonly advancedMode: boolean;
   readonly kmsKeyArn?: string;
   readonly partition: Partition;
+}
+
+/** Checked user input → target: a bad bucket, folder, access level or key ARN is refused before any call. */
+export function connectorTarget(input: { bucket: string; folder?: string; access?: string; advancedMode?: boolean; kmsKeyArn?: string; partition: Partition }): ConnectorTarget {
+  const access = input.access ?? 'read';
+  if (access !== 'read' && access !== 'write') throw inputError('INVALID_ACCESS_LEVEL', `Access must be "read" or "write", not "${access}".`, 'Pass --access read or --access write.');
+  const folder = input.folder === undefined ? undefined : requireValid(validateFolderPath(input.folder));
+  const kmsKeyArn = input.kmsKeyArn === undefined ? undefined : requireValid(validateKmsKeyArn(input.kmsKeyArn, input.partition));
+  return {
+    bucket: requireValid(validateBucketName(input.bucket)),
+    ...(folder === undefined ? {} : { folder }),
+    access,
+    advancedMode: input.advancedMode ?? false,
+    ...(kmsKeyArn === undefined ? {} : { kmsKeyArn }),
+    partition: input.partition,
+  };
 }
 
 export interface AccessQuestion {

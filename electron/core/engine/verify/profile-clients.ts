@@ -1,0 +1,28 @@
+import type { AwsDeps } from '../../aws/aws-deps';
+import { resolveCredentials } from '../../aws/credentials/resolve-credentials';
+import { endpointFor } from '../../aws/endpoints';
+import { readSharedConfig } from '../../aws/profiles/shared-config';
+import { createEngineAwsClients } from './aws-clients';
+import type { OwnedAwsClients } from './aws-clients';
+
+/**
+ * Clients for a named AWS profile, through the accounts module's resolver (every profile kind,
+ * the vault's credential cache) and the profile's own endpoints — which the SDK would read only
+ * for AWS_PROFILE (aws.md §0.5), so the sandbox profiles' `endpoint_url` is honoured here.
+ */
+export async function clientsForProfile(profile: string, deps: AwsDeps, regionOverride?: string): Promise<{ clients: OwnedAwsClients; region: string }> {
+  const resolved = await resolveCredentials(profile, deps);
+  const config = await readSharedConfig(deps.env);
+  const known = config.profiles.has(profile) ? profile : undefined;
+  const endpoint = (service: 'IAM' | 'EC2' | 'STS'): string | undefined => endpointFor(service, known, config, deps.env);
+  const iam = endpoint('IAM');
+  const ec2 = endpoint('EC2');
+  const sts = endpoint('STS');
+  const region = regionOverride ?? resolved.region;
+  const clients = createEngineAwsClients({
+    region,
+    credentials: resolved.credentials,
+    endpoints: { ...(iam === undefined ? {} : { iam }), ...(ec2 === undefined ? {} : { ec2 }), ...(sts === undefined ? {} : { sts }) },
+  });
+  return { clients, region };
+}
