@@ -1,5 +1,6 @@
 import type { EnvRecord } from './aws-env';
 import type { SharedConfig } from './profiles/shared-config';
+import type { SsoEndpoints } from './sso/sso-clients';
 
 /** The services whose clients this module creates, by SDK service id. */
 export type AwsServiceId = 'STS' | 'SSO' | 'SSO OIDC' | 'IAM' | 'EC2';
@@ -29,4 +30,11 @@ export function endpointFor(service: AwsServiceId, profile: string | undefined, 
     if (present(fromServices)) return fromServices;
   }
   return present(settings.endpoint_url) ? settings.endpoint_url : undefined;
+}
+
+/** Where the SSO-OIDC and portal calls for `profile` (or, with none, for a bare start URL) go. */
+export function ssoEndpointsFor(profile: string | undefined, region: string, config: SharedConfig, env: EnvRecord): SsoEndpoints {
+  const oidcEndpoint = endpointFor('SSO OIDC', profile, config, env);
+  const portalEndpoint = endpointFor('SSO', profile, config, env);
+  return { region, ...(oidcEndpoint === undefined ? {} : { oidcEndpoint }), ...(portalEndpoint === undefined ? {} : { portalEndpoint }) };
 }

@@ -143,6 +143,9 @@ export interface SsoLogin {
   cancel(): void;
 }
 
+/** The part of an SsoLogin that can cross IPC: what the user needs to see, no promise or function. */
+export type SsoLoginStarted = Omit<SsoLogin, 'done' | 'cancel'>;
+
 export interface SsoAccountSummary {
   readonly accountId: string;
   readonly accountName?: string;

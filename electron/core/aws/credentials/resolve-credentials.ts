@@ -3,7 +3,7 @@ import { KeylessFailure } from '../../../../shared/errors';
 import { nowOf } from '../aws-deps';
 import type { AwsDeps } from '../aws-deps';
 import { containerCredentialsVariable, envRegion, hasEnvironmentCredentials, whereWeLooked } from '../aws-env';
-import { endpointFor } from '../endpoints';
+import { endpointFor, ssoEndpointsFor } from '../endpoints';
 import { classifyProfile, missingSetting } from '../profiles/classify-profile';
 import { ENVIRONMENT_PROFILE, INSTANCE_ROLE_PROFILE } from '../profiles/synthetic-profiles';
 import { readSharedConfig } from '../profiles/shared-config';
@@ -11,7 +11,6 @@ import type { SharedConfig } from '../profiles/shared-config';
 import { describeChainProblem, followSourceChain } from '../profiles/source-chain';
 import type { SourceChain } from '../profiles/source-chain';
 import { ssoSessionRefOf } from '../profiles/sso-profile';
-import type { SsoEndpoints } from '../sso/sso-clients';
 import { ssoRoleCredentials } from '../sso/sso-role-credentials';
 import type { ProfileKind, SsoRoleTarget } from '../types';
 import type { AwsCredentials } from './aws-credentials';
@@ -70,12 +69,6 @@ function regionOf(name: string, config: SharedConfig, deps: Pick<AwsDeps, 'env'>
   return envRegion(deps.env) ?? (fromProfile === undefined || fromProfile === '' ? DEFAULT_REGION : fromProfile);
 }
 
-function ssoEndpoints(profile: string | undefined, region: string, config: SharedConfig, deps: Pick<AwsDeps, 'env'>): SsoEndpoints {
-  const oidcEndpoint = endpointFor('SSO OIDC', profile, config, deps.env);
-  const portalEndpoint = endpointFor('SSO', profile, config, deps.env);
-  return { region, ...(oidcEndpoint === undefined ? {} : { oidcEndpoint }), ...(portalEndpoint === undefined ? {} : { portalEndpoint }) };
-}
-
 /** Credentials of an SSO profile (the profile itself, or the root of a role chain). */
 async function ssoProfileCredentials(name: string, config: SharedConfig, deps: AwsDeps): Promise<AwsCredentials> {
   const settings = config.profiles.get(name)?.settings ?? {};
@@ -92,7 +85,7 @@ async function ssoProfileCredentials(name: string, config: SharedConfig, deps: A
   return ssoRoleCredentials(
     {
       session: session.ref,
-      endpoints: ssoEndpoints(name, session.ref.region, config, deps),
+      endpoints: ssoEndpointsFor(name, session.ref.region, config, deps.env),
       accountId: settings.sso_account_id ?? '',
       roleName: settings.sso_role_name ?? '',
       profile: name,
@@ -169,7 +162,7 @@ async function resolveSsoTarget(target: SsoRoleTarget, config: SharedConfig, dep
   const cached = await readCachedCredentials(deps.vault, cacheKey, fingerprint, nowOf(deps));
   if (cached !== undefined) return { ...common, credentials: cached.credentials, fromCache: true };
   const credentials = await ssoRoleCredentials(
-    { session: { startUrl: target.startUrl, region: target.region }, endpoints: ssoEndpoints(undefined, target.region, config, deps), accountId: target.accountId, roleName: target.roleName },
+    { session: { startUrl: target.startUrl, region: target.region }, endpoints: ssoEndpointsFor(undefined, target.region, config, deps.env), accountId: target.accountId, roleName: target.roleName },
     deps,
   );
   await saveCachedCredentials(deps.vault, cacheKey, fingerprint, credentials);

@@ -1,6 +1,6 @@
 import { KeylessFailure } from '../../../../shared/errors';
 import type { AwsDeps, SsoLoginDeps } from '../aws-deps';
-import { endpointFor } from '../endpoints';
+import { ssoEndpointsFor } from '../endpoints';
 import { classifyProfile } from '../profiles/classify-profile';
 import { readSharedConfig } from '../profiles/shared-config';
 import { followSourceChain } from '../profiles/source-chain';
@@ -36,11 +36,7 @@ function checkStartTarget(target: SsoStartTarget): void {
 /** The SSO session a profile signs in to (its own, or that of the SSO profile its role chain starts from), or a start URL given directly. */
 export async function ssoSessionTarget(target: string | SsoStartTarget, deps: Pick<AwsDeps, 'env'>): Promise<SsoSessionTarget> {
   const config = await readSharedConfig(deps.env);
-  const endpointsFor = (profile: string | undefined, region: string): SsoEndpoints => {
-    const oidcEndpoint = endpointFor('SSO OIDC', profile, config, deps.env);
-    const portalEndpoint = endpointFor('SSO', profile, config, deps.env);
-    return { region, ...(oidcEndpoint === undefined ? {} : { oidcEndpoint }), ...(portalEndpoint === undefined ? {} : { portalEndpoint }) };
-  };
+  const endpointsFor = (profile: string | undefined, region: string): SsoEndpoints => ssoEndpointsFor(profile, region, config, deps.env);
   if (typeof target !== 'string') {
     checkStartTarget(target);
     return { session: { startUrl: target.startUrl, region: target.region }, endpoints: endpointsFor(undefined, target.region) };
