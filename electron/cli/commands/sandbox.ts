@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { inputError } from '../../../shared/errors';
 import type { CliIo } from '../cli-io';
+import { faultSettingsSchema } from '../../core/sandbox/gateway/fault-injector';
+import type { FaultSettings } from '../../core/sandbox/gateway/fault-injector';
 import { loadSeedFile } from '../../core/sandbox/seed/seed-schema';
 import { startSandbox } from '../../core/sandbox/start-sandbox';
 import type { Sandbox, SandboxOptions } from '../../core/sandbox/start-sandbox';
@@ -16,6 +19,7 @@ interface SandboxFlags {
   latencyMs?: string;
   propagationMs?: string;
   seed?: string;
+  faults?: string;
   iics: boolean;
 }
 
@@ -40,7 +44,23 @@ export async function sandboxOptionsFrom(flags: SandboxFlags): Promise<SandboxOp
     ...(flags.latencyMs !== undefined ? { latencyMs: integerFlag('latency-ms', flags.latencyMs, 0, 600_000) } : {}),
     ...(flags.propagationMs !== undefined ? { propagationMs: integerFlag('propagation-ms', flags.propagationMs, 0, 3_600_000) } : {}),
     ...(flags.seed !== undefined ? { seed: await loadSeedFile(flags.seed) } : {}),
+    ...(flags.faults !== undefined ? { faults: await loadFaultsFile(flags.faults) } : {}),
   };
+}
+
+async function loadFaultsFile(path: string): Promise<FaultSettings> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw inputError('INVALID_SANDBOX_FAULTS', `Cannot read the faults file ${path}: ${error instanceof Error ? error.message : String(error)}.`, 'Pass a JSON file such as {"rules":[{"kind":"throttle","service":"iam","count":3}]}.');
+  }
+  const parsed = faultSettingsSchema.safeParse(value);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw inputError('INVALID_SANDBOX_FAULTS', `The faults file ${path} is not valid: ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}.`, 'See the fault knobs in docs/sandbox.md.');
+  }
+  return parsed.data;
 }
 
 export function describeSandbox(sandbox: Sandbox): string {
@@ -110,6 +130,7 @@ export function register(cmd: Command, io: CliIo): void {
     .option('--latency-ms <ms>', 'latency added to every AWS call')
     .option('--propagation-ms <ms>', 'IAM → EC2/STS propagation delay')
     .option('--seed <file>', 'JSON seed replacing the default world')
+    .option('--faults <file>', 'JSON fault settings to start with (same shape as PUT /__keyless/faults)')
     .option('--no-iics', 'start without the IICS emulator')
     .action(async (flags: SandboxFlags) => {
       await runSandbox(await sandboxOptionsFrom(flags), io, untilSignal);

@@ -243,7 +243,10 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
       if (hasExited) return;
       child.stdin?.end();
       child.kill('SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), delay(3000).then(() => false)]);
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3000)));
+      const stopped = await Promise.race([exited.then(() => true), gaveUp]);
+      clearTimeout(timer);
       if (!stopped) {
         child.kill('SIGKILL');
         await exited;

@@ -46,6 +46,14 @@ describe('keyless sandbox options', () => {
     expect(io.err.join('')).toContain('Cannot read the seed file');
   });
 
+  it('rejects a faults file with an unknown kind', async () => {
+    const path = join(folder, 'faults.json');
+    await writeFile(path, JSON.stringify({ rules: [{ kind: 'explode' }] }));
+    const io = collectingIo();
+    expect(await runCli(['node', 'keyless', 'sandbox', '--faults', path], io)).toBe(2);
+    expect(io.err.join('')).toContain(`The faults file ${path} is not valid: rules.0.kind`);
+  });
+
   it('rejects a seed whose instance names an instance profile no role has', async () => {
     const seed = defaultSandboxSeed();
     const broken = { ...seed, instances: [{ ...seed.instances[0]!, instanceProfile: 'nobody-has-this' }] };
@@ -64,11 +72,14 @@ describe('keyless sandbox run', () => {
     const custom = { ...seed, buckets: [{ account: 'bucket' as const, name: 'custom-seed-bucket', objects: [{ key: 'landing/a.csv', body: 'a\n' }] }] };
     const path = join(folder, 'custom-seed.json');
     await writeFile(path, JSON.stringify(custom));
-    const options = await sandboxOptionsFrom({ port: '0', iicsPort: '0', iics: true, latencyMs: '0', propagationMs: '500', seed: path });
+    const faultsPath = join(folder, 'start-faults.json');
+    await writeFile(faultsPath, JSON.stringify({ rules: [{ kind: 'throttle', service: 'sts', action: 'GetCallerIdentity', count: 1 }] }));
+    const options = await sandboxOptionsFrom({ port: '0', iicsPort: '0', iics: true, latencyMs: '0', propagationMs: '500', seed: path, faults: faultsPath });
     const io = collectingIo();
     let endpoint = '';
     let loginStatus = 0;
     let callerArn = '';
+    let attempts = 0;
     await runSandbox(options, io, async () => {
       const printed = io.out.join('');
       endpoint = /AWS endpoint, every service: (\S+)/.exec(printed)![1]!;
@@ -82,7 +93,9 @@ describe('keyless sandbox run', () => {
       await login.arrayBuffer();
       const key = /\[sandbox-admin\]\naws_access_key_id = (\S+)\naws_secret_access_key = (\S+)/.exec(printed)!;
       const sts = new STSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: key[1]!, secretAccessKey: key[2]! } });
-      callerArn = (await sts.send(new GetCallerIdentityCommand({}))).Arn!;
+      const identity = await sts.send(new GetCallerIdentityCommand({}));
+      callerArn = identity.Arn!;
+      attempts = identity.$metadata.attempts ?? 0;
     });
     const printed = io.out.join('');
     expect(printed).toContain('s3://custom-seed-bucket in 222222222222: landing/a.csv');
@@ -92,6 +105,8 @@ describe('keyless sandbox run', () => {
     expect(printed).toContain('Stopping the sandbox');
     expect(loginStatus).toBe(200);
     expect(callerArn).toBe('arn:aws:iam::111111111111:user/keyless-admin');
+    // The faults file throttled the first call; the SDK retried it.
+    expect(attempts).toBe(2);
     await expect(fetch(`${endpoint}/__keyless/health`)).rejects.toThrow();
   });
 });
