@@ -147,6 +147,21 @@ describe('identity errors are explained', () => {
     expect(failure.detail.requestId).toMatch(/\S+/);
   });
 
+  it('an expired session token in the credentials file: ExpiredToken, get a new one', async () => {
+    const sts = new STSClient({ ...asOperator(sandbox, 'keyless-admin'), maxAttempts: 1 });
+    const session = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${AGENT}:role/keyless-deploy`, RoleSessionName: 'pasted-session' }))).Credentials!;
+    sts.destroy();
+    expect(sandbox.admin.expireSession(session.AccessKeyId!)).toBe(true);
+    const { appendFile } = await import('node:fs/promises');
+    await appendFile(aws.configFile, `\n[profile pasted-session]\nendpoint_url = ${sandbox.awsEndpoint}\n`);
+    await appendFile(aws.credentialsFile, `\n[pasted-session]\naws_access_key_id = ${session.AccessKeyId!}\naws_secret_access_key = ${session.SecretAccessKey!}\naws_session_token = ${session.SessionToken!}\n`);
+    const failure = await keylessFailure(whoami('pasted-session', deps));
+    expect(failure.detail.code).toBe('AWS_EXPIRED_TOKEN');
+    expect(failure.detail.message).toContain('"pasted-session"');
+    expect(failure.detail.nextStep).toContain('session token');
+    expect(failure.detail.requestId).toMatch(/\S+/);
+  });
+
   it('a broken source_profile chain names the missing profile', async () => {
     const failure = await keylessFailure(whoami('broken-chain', deps));
     expect(failure.detail.code).toBe('AWS_PROFILE_CHAIN_BROKEN');
