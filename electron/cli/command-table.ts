@@ -31,6 +31,11 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'profiles', summary: 'List the AWS profiles (as the AWS CLI sees them) with their kind, region and status', define: () => import('./commands/profiles') },
   { name: 'whoami', summary: 'Show who an AWS profile is (account, ARN, kind), or why it cannot be used', define: () => import('./commands/whoami') },
   { name: 'sso', summary: 'Sign in to IAM Identity Center (SSO) and list its accounts and roles', define: () => import('./commands/sso') },
+  { name: 'plan', summary: 'Read the AWS accounts and show what apply would create, change or keep (changes nothing)', define: () => import('./commands/plan') },
+  { name: 'apply', summary: 'Plan, confirm and apply the IAM setup with live progress; journaled for resume and rollback', define: () => import('./commands/apply') },
+  { name: 'resume', summary: 'Finish an interrupted apply run without creating duplicates', define: () => import('./commands/resume') },
+  { name: 'rollback', summary: 'Remove what an apply run created and restore a replaced association', define: () => import('./commands/rollback') },
+  { name: 'runs', summary: 'List apply runs and their status', define: () => import('./commands/runs') },
   { name: 'verify', summary: 'Check with IAM\'s policy simulator that a setup grants the connector its S3 access (read-only)', define: () => import('./commands/verify') },
   { name: 'doctor', summary: 'Walk an existing setup from the EC2 instance or IICS connection to the bucket and name the broken link', define: () => import('./commands/doctor') },
 ];
