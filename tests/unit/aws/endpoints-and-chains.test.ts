@@ -82,6 +82,7 @@ describe('endpoint overrides, in the SDK order (aws.md §2.5)', () => {
     expect(endpointFor('STS', 'with-services', config, aws.env)).toBe('http://127.0.0.1:2222');
     expect(endpointFor('SSO OIDC', 'with-services', config, aws.env)).toBe('http://127.0.0.1:3333');
     expect(endpointFor('SSO', 'with-services', config, aws.env)).toBe('http://127.0.0.1:1111');
+    expect(endpointFor('EC2', 'with-services', config, { ...aws.env, AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:7777' })).toBe('http://127.0.0.1:7777');
     const env = { ...aws.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:4444' };
     expect(endpointFor('STS', 'with-services', config, env)).toBe('http://127.0.0.1:4444');
     expect(endpointFor('STS', 'with-services', config, { ...env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:5555' })).toBe('http://127.0.0.1:5555');
