@@ -13,7 +13,7 @@ import type { OwnedAwsClients } from '../../core/engine/verify/aws-clients';
 import { clientsForProfile } from '../../core/engine/verify/profile-clients';
 import { defaultAppDataDir } from '../../core/vault/app-data-folder';
 import { openVault } from '../../core/vault/vault';
-import { printReport, targetFromFlags } from './verify';
+import { endpointOptions, printReport, targetFromFlags } from './verify';
 
 /**
  * `keyless doctor`: why does the connection test fail? Walks the chain from an EC2 instance (or
@@ -25,12 +25,13 @@ interface DoctorFlags {
   readonly profile?: string;
   readonly bucketProfile?: string;
   readonly region?: string;
+  readonly endpointUrl?: string;
   readonly instance?: string;
   readonly bucket?: string;
   readonly folder?: string;
   readonly access: string;
   readonly advanced?: boolean;
-  readonly kmsKey?: string;
+  readonly kmsKeyArn?: string;
   readonly roleArn?: string;
   readonly externalId?: string;
   readonly agentInContainer?: boolean;
@@ -74,7 +75,7 @@ export function register(cmd: Command, io: CliIo): void {
     .option('--folder <path>', 'the folder in the bucket, no slash at either end')
     .option('--access <level>', 'read or write', 'read')
     .option('--advanced', 'mappings in advanced mode (multipart uploads)')
-    .option('--kms-key <arn>', 'the bucket\'s SSE-KMS key')
+    .option('--kms-key-arn <arn>', 'the bucket\'s SSE-KMS key')
     .option('--role-arn <arn>', 'setups B/C without --connection: the role the agent assumes ("IAM Role ARN")')
     .option('--external-id <id>', 'setups B/C without --connection: the connection\'s "External Id"')
     .option('--agent-in-container', 'the Secure Agent runs in a container (decides the IMDS hop-limit check)')
@@ -82,6 +83,7 @@ export function register(cmd: Command, io: CliIo): void {
     .option('--connection <name>', 'start from this IICS connection (needs --iics-login-url and --iics-username)')
     .option('--iics-login-url <url>', 'IICS login host of your POD')
     .option('--iics-username <name>', 'IICS user; the password comes from KEYLESS_IICS_PASSWORD or standard input')
+    .option('--endpoint-url <url>', 'send every AWS call here (e.g. the sandbox: http://127.0.0.1:4566)')
     .option('--json', 'print machine-readable JSON')
     .action(async (flags: DoctorFlags) => {
       if (flags.instance === undefined && flags.connection === undefined) throw inputError('INVALID_ARGUMENTS', 'Tell the doctor where to start.', 'Pass --instance i-… (the agent\'s EC2 instance), or --connection NAME with the IICS login flags.');
@@ -91,15 +93,15 @@ export function register(cmd: Command, io: CliIo): void {
       if (externalId !== undefined && roleArn === undefined && flags.connection === undefined) throw inputError('INVALID_ARGUMENTS', '--external-id goes with --role-arn.', 'Add --role-arn ARN of the role the agent assumes.');
       const inContainer = agentInContainer(flags);
       if (flags.access !== 'read' && flags.access !== 'write') throw inputError('INVALID_ACCESS_LEVEL', `Access must be "read" or "write", not "${flags.access}".`, 'Pass --access read or --access write.');
-      const kmsKeyArn = flags.kmsKey === undefined ? undefined : requireValid(validateKmsKeyArn(flags.kmsKey));
+      const kmsKeyArn = flags.kmsKeyArn === undefined ? undefined : requireValid(validateKmsKeyArn(flags.kmsKeyArn));
       const target = flags.bucket === undefined ? undefined : targetFromFlags(flags, undefined);
       const connection = await connectionOf(flags, io);
       const deps = { env: io.env, vault: await openVault({ appDataDir: defaultAppDataDir(io.env) }) };
       const opened: OwnedAwsClients[] = [];
       try {
-        const agent = await clientsForProfile(flags.profile ?? selectedProfileName(io.env), deps, flags.region);
+        const agent = await clientsForProfile(flags.profile ?? selectedProfileName(io.env), deps, endpointOptions(flags, flags.region));
         opened.push(agent.clients);
-        const bucket = flags.bucketProfile === undefined ? undefined : await clientsForProfile(flags.bucketProfile, deps, flags.region ?? agent.region);
+        const bucket = flags.bucketProfile === undefined ? undefined : await clientsForProfile(flags.bucketProfile, deps, endpointOptions(flags, flags.region ?? agent.region));
         if (bucket !== undefined) opened.push(bucket.clients);
         const report = await runDoctor(
           {

@@ -17,6 +17,7 @@ import type { ConnectorTarget } from '../../core/engine/verify/connector-access'
 import type { Partition } from '../../../shared/policy/model';
 import { partitionOfArn } from '../../core/engine/verify/role-links';
 import { clientsForProfile } from '../../core/engine/verify/profile-clients';
+import type { ProfileClientOptions } from '../../core/engine/verify/profile-clients';
 import { verifySetup } from '../../core/engine/verify/verify-setup';
 import type { SetupKind } from '../../core/engine/verify/verify-setup';
 import { defaultAppDataDir } from '../../core/vault/app-data-folder';
@@ -32,6 +33,7 @@ interface VerifyFlags {
   readonly profile?: string;
   readonly bucketProfile?: string;
   readonly region?: string;
+  readonly endpointUrl?: string;
   readonly instanceId?: string;
   readonly role?: string;
   readonly connectorRole?: string;
@@ -40,7 +42,7 @@ interface VerifyFlags {
   readonly folder?: string;
   readonly access: string;
   readonly advanced?: boolean;
-  readonly kmsKey?: string;
+  readonly kmsKeyArn?: string;
   readonly setup?: string;
   readonly json?: boolean;
 }
@@ -76,15 +78,19 @@ async function connectorRoleArn(flags: VerifyFlags, clients: EngineAwsClients): 
  * Bucket, folder, access, advanced mode and key from the flags, checked (`--bucket` is required by
  * commander). Without a partition (before the caller is known) the key ARN is not checked yet.
  */
-export function targetFromFlags(flags: Pick<VerifyFlags, 'bucket' | 'folder' | 'access' | 'advanced' | 'kmsKey'>, partition: Partition | undefined): ConnectorTarget {
+export function targetFromFlags(flags: Pick<VerifyFlags, 'bucket' | 'folder' | 'access' | 'advanced' | 'kmsKeyArn'>, partition: Partition | undefined): ConnectorTarget {
   return connectorTarget({
     bucket: flags.bucket ?? '',
     ...(flags.folder === undefined ? {} : { folder: flags.folder }),
     access: flags.access,
     advancedMode: flags.advanced === true,
-    ...(flags.kmsKey === undefined || partition === undefined ? {} : { kmsKeyArn: flags.kmsKey }),
+    ...(flags.kmsKeyArn === undefined || partition === undefined ? {} : { kmsKeyArn: flags.kmsKeyArn }),
     partition: partition ?? 'aws',
   });
+}
+
+export function endpointOptions(flags: { endpointUrl?: string }, region: string | undefined): ProfileClientOptions {
+  return { ...(region === undefined ? {} : { region }), ...(flags.endpointUrl === undefined ? {} : { endpointUrl: flags.endpointUrl }) };
 }
 
 export function printReport(report: ChainReport, json: boolean | undefined, io: CliIo): void {
@@ -108,8 +114,9 @@ export function register(cmd: Command, io: CliIo): void {
     .option('--folder <path>', 'the folder in the bucket, no slash at either end')
     .option('--access <level>', 'read or write', 'read')
     .option('--advanced', 'mappings in advanced mode (multipart uploads)')
-    .option('--kms-key <arn>', 'the bucket\'s SSE-KMS key')
+    .option('--kms-key-arn <arn>', 'the bucket\'s SSE-KMS key')
     .option('--setup <a|b|c>', 'a: instance role; b: assume a connector role; c: connector role in the bucket account')
+    .option('--endpoint-url <url>', 'send every AWS call here (e.g. the sandbox: http://127.0.0.1:4566)')
     .option('--json', 'print machine-readable JSON')
     .action(async (flags: VerifyFlags) => {
       const setup = setupOf(flags);
@@ -120,9 +127,9 @@ export function register(cmd: Command, io: CliIo): void {
       const deps = { env: io.env, vault: await openVault({ appDataDir: defaultAppDataDir(io.env) }) };
       const opened: OwnedAwsClients[] = [];
       try {
-        const agent = await clientsForProfile(flags.profile ?? selectedProfileName(io.env), deps, flags.region);
+        const agent = await clientsForProfile(flags.profile ?? selectedProfileName(io.env), deps, endpointOptions(flags, flags.region));
         opened.push(agent.clients);
-        const bucket = flags.bucketProfile === undefined ? undefined : await clientsForProfile(flags.bucketProfile, deps, flags.region ?? agent.region);
+        const bucket = flags.bucketProfile === undefined ? undefined : await clientsForProfile(flags.bucketProfile, deps, endpointOptions(flags, flags.region ?? agent.region));
         if (bucket !== undefined) opened.push(bucket.clients);
         const instanceRole = flags.role ?? (instanceId === undefined ? DEFAULT_NAMES.role : await instanceRoleOf(agent.clients, instanceId));
         const { Arn } = await agent.clients.sts.send(new GetCallerIdentityCommand({}));

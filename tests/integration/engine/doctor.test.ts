@@ -49,7 +49,7 @@ describe('doctor against the sandbox', () => {
     expect(broken?.title).toContain('reporting-app-role');
     expect(broken?.reason).toMatch(/Denied/);
     expect(broken?.fix?.summary).toMatch(/reporting-app-cloudwatch/);
-    expect(broken?.fix?.command).toMatch(/^keyless plan --setup b /);
+    expect(broken?.fix?.command).toMatch(/^keyless plan --instance-id '.*' --bucket 'keyless-sandbox-staging' --folder 'inbound' --access read --existing-profile assume-connector-role$/);
   });
 
   it('names a stopped instance first, with the start command', async () => {

@@ -4,7 +4,7 @@ import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-c
 import { DEFAULT_IICS_IDS } from '../../../electron/core/sandbox/iics/default-world';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import { keyless } from '../../support/cli-harness';
-import { startTestSandbox } from '../../support/sandbox';
+import { asOperator, startTestSandbox } from '../../support/sandbox';
 import { makeAwsHome } from '../../unit/aws/support/aws-home';
 import type { AwsHome } from '../../unit/aws/support/aws-home';
 import { operatorClients, s3Policy, setUpA, STAGING } from './doctor-world';
@@ -13,13 +13,18 @@ import { operatorClients, s3Policy, setUpA, STAGING } from './doctor-world';
 
 let sandbox: Sandbox;
 let aws: AwsHome;
-let admin: OwnedAwsClients;
+let adminClients: OwnedAwsClients;
 let env: Record<string, string | undefined>;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ iics: true });
-  admin = operatorClients(sandbox, 'keyless-admin');
-  aws = await makeAwsHome({ config: sandbox.profilesSnippet.config, credentials: sandbox.profilesSnippet.credentials });
+  adminClients = operatorClients(sandbox, 'keyless-admin');
+  const admin = asOperator(sandbox, 'keyless-admin').credentials;
+  // "plain-admin" has no endpoint_url: it reaches the sandbox only through --endpoint-url.
+  aws = await makeAwsHome({
+    config: `${sandbox.profilesSnippet.config}\n[profile plain-admin]\nregion = us-east-1\n`,
+    credentials: `${sandbox.profilesSnippet.credentials}\n[plain-admin]\naws_access_key_id = ${admin.accessKeyId}\naws_secret_access_key = ${admin.secretAccessKey}\n`,
+  });
   vi.stubEnv('HOME', aws.home);
   vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', `unix:path=${join(aws.home, 'no-bus')}`);
   for (const name of ['AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_ENDPOINT_URL', 'KEYLESS_IICS_PASSWORD']) vi.stubEnv(name, undefined);
@@ -28,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  admin?.destroy();
+  adminClients?.destroy();
   await sandbox?.stop();
   await aws?.remove();
 });
@@ -85,7 +90,7 @@ describe('keyless doctor', () => {
 
 describe('keyless verify', () => {
   it('finds the instance\'s role from --instance-id and reports every link ok (exit 0)', async () => {
-    const a = await setUpA(admin, 'cli-verify-a', s3Policy({ ...STAGING, access: 'write' }));
+    const a = await setUpA(adminClients, 'cli-verify-a', s3Policy({ ...STAGING, access: 'write' }));
     const run = await keyless(['verify', '--profile', 'sandbox-admin', '--instance-id', a.instanceId, '--bucket', STAGING.bucket, '--folder', STAGING.folder, '--access', 'write'], { env });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -95,10 +100,16 @@ describe('keyless verify', () => {
   });
 
   it('exits 1 and names the link when the role lacks the access asked for', async () => {
-    const a = await setUpA(admin, 'cli-verify-read', s3Policy(STAGING));
+    const a = await setUpA(adminClients, 'cli-verify-read', s3Policy(STAGING));
     const run = await keyless(['verify', '--profile', 'sandbox-admin', '--role', a.roleName, '--bucket', STAGING.bucket, '--folder', STAGING.folder, '--access', 'write', '--json'], { env });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'broken', firstBroken: 's3:PutObject' });
+  });
+
+  it('--endpoint-url sends a profile without endpoint_url to the sandbox', async () => {
+    const run = await keyless(['verify', '--profile', 'plain-admin', '--endpoint-url', sandbox.awsEndpoint, '--role', 'cli-verify-a-role', '--bucket', STAGING.bucket, '--folder', STAGING.folder, '--json'], { env });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'ok' });
   });
 
   it('tells an instance without a profile to run the doctor', async () => {

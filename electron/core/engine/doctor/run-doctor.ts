@@ -89,7 +89,7 @@ function s3Fix(actingRole: RoleState, isInstanceRole: boolean, target: Connector
   const others = actingRole.identityPolicies.map((policy) => policy.name).join(', ');
   return {
     summary: `Role ${actingRole.name} also carries ${others}: it likely serves other applications on the instance, and S3 access added to it would reach them too. Prefer setup B — give this role only sts:AssumeRole on a dedicated connector role that holds the S3 policy:`,
-    command: `keyless plan --setup b --instance-id ${shellQuote(instanceId)} --bucket ${shellQuote(target.bucket)}${target.folder === undefined ? '' : ` --folder ${shellQuote(target.folder)}`} --access ${target.access}`,
+    command: `keyless plan --instance-id ${shellQuote(instanceId)} --bucket ${shellQuote(target.bucket)}${target.folder === undefined ? '' : ` --folder ${shellQuote(target.folder)}`} --access ${target.access} --existing-profile assume-connector-role`,
   };
 }
 

@@ -10,15 +10,21 @@ import type { OwnedAwsClients } from './aws-clients';
  * the vault's credential cache) and the profile's own endpoints — which the SDK would read only
  * for AWS_PROFILE (aws.md §0.5), so the sandbox profiles' `endpoint_url` is honoured here.
  */
-export async function clientsForProfile(profile: string, deps: AwsDeps, regionOverride?: string): Promise<{ clients: OwnedAwsClients; region: string }> {
+export interface ProfileClientOptions {
+  readonly region?: string;
+  /** Every service at this URL (e.g. the sandbox), over the profile's own endpoints. */
+  readonly endpointUrl?: string;
+}
+
+export async function clientsForProfile(profile: string, deps: AwsDeps, options: ProfileClientOptions = {}): Promise<{ clients: OwnedAwsClients; region: string }> {
   const resolved = await resolveCredentials(profile, deps);
   const config = await readSharedConfig(deps.env);
   const known = config.profiles.has(profile) ? profile : undefined;
-  const endpoint = (service: 'IAM' | 'EC2' | 'STS'): string | undefined => endpointFor(service, known, config, deps.env);
+  const endpoint = (service: 'IAM' | 'EC2' | 'STS'): string | undefined => options.endpointUrl ?? endpointFor(service, known, config, deps.env);
   const iam = endpoint('IAM');
   const ec2 = endpoint('EC2');
   const sts = endpoint('STS');
-  const region = regionOverride ?? resolved.region;
+  const region = options.region ?? resolved.region;
   const clients = createEngineAwsClients({
     region,
     credentials: resolved.credentials,
