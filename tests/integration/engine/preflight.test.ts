@@ -13,7 +13,8 @@ import { planProvisioning } from '../../../shared/plan/planner';
 import { evaluate } from '../../../shared/policy/evaluate';
 import { parsePolicy } from '../../../shared/policy/parse';
 import { toPolicyJson } from '../../../shared/policy/serialize';
-import { startTestSandbox } from '../../support/sandbox';
+import { asOperator, startTestSandbox } from '../../support/sandbox';
+import { clientFactory, destroyClients } from '../../../electron/core/engine/aws-clients';
 import { createRole, operatorClients, putPolicy, STAGING, userWithPolicy } from './doctor-world';
 
 let sandbox: Sandbox;
@@ -56,8 +57,11 @@ afterAll(async () => {
 });
 
 describe('preflight against the sandbox', () => {
-  it('the admin operator may apply the plan', async () => {
-    const report = await runPreflight(requiredPermissions(plan), as(admin));
+  it('the admin operator may apply the plan (clients from the engine\'s own factory)', async () => {
+    const setup = asOperator(sandbox, 'keyless-admin');
+    const factory = clientFactory({ region: setup.region, endpoint: setup.endpoint, credentials: { agent: setup.credentials } });
+    const report = await runPreflight(requiredPermissions(plan), factory);
+    destroyClients(factory, ['agent']);
     expect(report.ok).toBe(true);
     expect(report.callers).toEqual([expect.objectContaining({ account: 'agent', simulation: 'simulated', arn: expect.stringContaining(':user/keyless-admin') as unknown })]);
     expect(report.checks.length).toBeGreaterThan(15);
