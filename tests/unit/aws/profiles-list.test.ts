@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listProfileListing, listProfiles } from '../../../electron/core/aws/profiles/list-profiles';
@@ -170,6 +170,14 @@ describe('environment overrides', () => {
     expect(plain.has('@instance-role')).toBe(false);
     const container = byName(await listProfiles({ ...aws.env, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials/abc' }));
     expect(container.get('@instance-role')).toMatchObject({ kind: 'instanceRole', status: 'ready', origin: 'runtime' });
+  });
+
+  it('reports a config path that is not a readable file instead of listing nothing', async () => {
+    const folder = join(aws.home, 'a-folder');
+    await mkdir(folder);
+    await expect(listProfiles({ ...aws.env, AWS_CONFIG_FILE: folder })).rejects.toMatchObject({
+      detail: { code: 'AWS_CONFIG_UNREADABLE', message: expect.stringContaining(`${folder} exists but it is not a file`) as string },
+    });
   });
 
   it('lists nothing, without failing, when HOME has no AWS files', async () => {

@@ -1,4 +1,7 @@
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/shared-ini-file-loader';
+import { KeylessFailure } from '../../../../shared/errors';
 import { configFilePath, credentialsFilePath } from '../aws-env';
 import type { EnvRecord } from '../aws-env';
 import type { ProfileOrigin } from '../types';
@@ -31,13 +34,37 @@ function credentialsProfileName(key: string): string {
 }
 
 /**
+ * The SDK's loader reads a file it cannot open as empty, which would list no profiles without
+ * saying why; a missing file is normal, an unreadable one is reported.
+ */
+async function checkReadable(file: string, what: string): Promise<void> {
+  let problem: string | undefined;
+  try {
+    if (!(await stat(file)).isFile()) problem = 'it is not a file';
+    else await access(file, constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    problem = code === 'EACCES' || code === 'EPERM' ? 'you may not read it' : `it cannot be read (${code ?? 'unknown error'})`;
+  }
+  if (problem === undefined) return;
+  throw new KeylessFailure({
+    code: 'AWS_CONFIG_UNREADABLE',
+    message: `The AWS ${what} file ${file} exists but ${problem}, so its profiles cannot be listed.`,
+    nextStep: `Make it a readable file (e.g. chmod 600 ${file}), or point ${what === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE'} at the right file.`,
+  });
+}
+
+/**
  * Reads `~/.aws/config` and `~/.aws/credentials` (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE)
  * with the SDK's own parser, always afresh (the loader otherwise keeps the first read for the
- * life of the process). Missing files read as empty. Never writes.
+ * life of the process). Missing files read as empty; unreadable ones fail. Never writes.
  */
 export async function readSharedConfig(env: EnvRecord): Promise<SharedConfig> {
   const configFile = configFilePath(env);
   const credentialsFile = credentialsFilePath(env);
+  await checkReadable(configFile, 'config');
+  await checkReadable(credentialsFile, 'credentials');
   const files = await loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true });
   const ssoSessions = await loadSsoSessionData({ configFilepath: configFile });
 
