@@ -4,6 +4,7 @@ import { buildOperatorPolicy } from '../../../../shared/plan/operator-policy';
 import type { RequiredPermission } from '../../../../shared/plan/operator-policy';
 import type { AccountRole } from '../../../../shared/plan/plan-model';
 import type { PolicyDocument } from '../../../../shared/policy/model';
+import type { AwsClientFactory } from '../aws-clients';
 import type { EngineAwsClients } from '../verify/aws-clients';
 import { checkFailed } from '../verify/aws-errors';
 import { simulatePrincipal } from '../verify/simulate-principal';
@@ -17,10 +18,6 @@ import type { AccountPermission } from './required-permissions';
  * list everything needed instead of guessing.
  */
 
-/** The clients of each account the plan touches (E1's AwsClientFactory fits this shape). */
-export interface ClientsForAccount {
-  clients(account: AccountRole): EngineAwsClients;
-}
 
 export interface PreflightCaller {
   readonly account: AccountRole;
@@ -116,7 +113,7 @@ async function checkAccount(account: AccountRole, clients: EngineAwsClients, nee
   };
 }
 
-export async function runPreflight(needs: readonly AccountPermission[], factory: ClientsForAccount): Promise<PreflightReport> {
+export async function runPreflight(needs: readonly AccountPermission[], factory: AwsClientFactory): Promise<PreflightReport> {
   const accounts = [...new Set(needs.map((need) => need.account))];
   const callers: PreflightCaller[] = [];
   const checks: PermissionCheck[] = [];

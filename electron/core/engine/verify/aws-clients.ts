@@ -2,17 +2,14 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { EngineClients } from '../aws-clients';
 
 /**
- * The AWS clients preflight, verify and doctor read through: one set per account (setup C has a
- * second, for the bucket's account). Taken as a value so tests point them at the sandbox and the
- * app at the profile the user chose; the checks never create their own clients.
+ * The AWS clients preflight, verify and doctor read through — the engine's own `EngineClients`,
+ * one set per account (setup C has a second, for the bucket's account). Taken as a value so tests
+ * point them at the sandbox and the app at the profile the user chose.
  */
-export interface EngineAwsClients {
-  readonly iam: IAMClient;
-  readonly ec2: EC2Client;
-  readonly sts: STSClient;
-}
+export type EngineAwsClients = EngineClients;
 
 export interface AwsConnection {
   readonly region: string;
