@@ -161,6 +161,20 @@ describe('device-code sign-in', () => {
     }
   });
 
+  it('concurrent callers share one refresh of an expired token (the refresh token is single-use)', async () => {
+    const vault = await newVault();
+    await setSsoTimings({ accessTokenTtlSeconds: 1 });
+    try {
+      await signIn(depsWith(vault));
+    } finally {
+      await setSsoTimings({ accessTokenTtlSeconds: 28_800 });
+    }
+    await realSleep(1100);
+    const [accounts, roles] = await Promise.all([listSsoAccounts('sandbox-sso', depsWith(vault)), listSsoAccountRoles('sandbox-sso', AGENT, depsWith(vault))]);
+    expect(accounts).toHaveLength(2);
+    expect(roles.map((role) => role.roleName).sort()).toEqual(['AdministratorAccess', 'ReadOnlyAccess']);
+  });
+
   it('asks to sign in again when the token expired and its refresh token is refused', async () => {
     const vault = await newVault();
     await vault.set(

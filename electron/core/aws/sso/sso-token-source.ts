@@ -76,6 +76,20 @@ export async function refreshSsoToken(session: SsoSessionRef, token: SsoToken, e
   }
 }
 
+/**
+ * Refreshes in flight, by start URL: the service consumes a refresh token on use, so a second
+ * concurrent refresh with the same one would fail. Callers in this process share the first.
+ */
+const refreshing = new Map<string, Promise<SsoToken>>();
+
+function refreshOnce(session: SsoSessionRef, token: SsoToken, endpoints: SsoEndpoints, deps: Pick<AwsDeps, 'vault' | 'now'>): Promise<SsoToken> {
+  const running = refreshing.get(session.startUrl);
+  if (running !== undefined) return running;
+  const started = refreshSsoToken(session, token, endpoints, deps).finally(() => refreshing.delete(session.startUrl));
+  refreshing.set(session.startUrl, started);
+  return started;
+}
+
 /** A usable access token for the session, refreshed first when it is close to expiry; else AWS_SSO_LOGIN_NEEDED. */
 export async function ssoAccessToken(session: SsoSessionRef, endpoints: SsoEndpoints, profile: string | undefined, deps: Pick<AwsDeps, 'env' | 'vault' | 'now'>): Promise<{ token: SsoToken; origin: TokenOrigin }> {
   const found = await lookUpSsoToken(session, deps);
@@ -84,7 +98,7 @@ export async function ssoAccessToken(session: SsoSessionRef, endpoints: SsoEndpo
       return { token: found.token, origin: found.origin };
     case 'refreshable':
       try {
-        return { token: await refreshSsoToken(session, found.token, endpoints, deps), origin: 'vault' };
+        return { token: await refreshOnce(session, found.token, endpoints, deps), origin: 'vault' };
       } catch (error) {
         if (isUsable(found.token, nowOf(deps))) return { token: found.token, origin: found.origin };
         const reason = error instanceof Error ? error.name : 'unknown error';
