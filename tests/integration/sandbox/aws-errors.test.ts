@@ -5,6 +5,7 @@ import {
   CreateRoleCommand,
   GetRoleCommand,
   IAMClient,
+  UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { AssociateIamInstanceProfileCommand, DescribeIamInstanceProfileAssociationsCommand, EC2Client, RunInstancesCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -140,6 +141,41 @@ describe('EC2 instance profile association', () => {
       await new Promise((resolve) => setTimeout(resolve, 1100));
       const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: created.Role!.Arn!, RoleSessionName: 'in-time' }));
       expect(assumed.AssumedRoleUser?.Arn).toBe('arn:aws:sts::111111111111:assumed-role/fresh-assumable/in-time');
+    } finally {
+      await sandboxAdmin(sandbox, 'PUT', '/propagation', { propagationMs: 0 });
+    }
+  });
+});
+
+describe('trust policies and propagation', () => {
+  it('refuses a trust policy naming a just-created role with MalformedPolicyDocument "Invalid principal", then accepts it', async () => {
+    await sandboxAdmin(sandbox, 'PUT', '/propagation', { propagationMs: 1000 });
+    try {
+      const instanceRole = await iam.send(new CreateRoleCommand({ RoleName: 'new-instance-role', AssumeRolePolicyDocument: trustEc2 }));
+      const visibleAt = Date.now() + 1000;
+      const trustInstanceRole = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: instanceRole.Role!.Arn! }, Action: 'sts:AssumeRole' }] });
+      const early = await failure(iam.send(new CreateRoleCommand({ RoleName: 'new-connector-role', AssumeRolePolicyDocument: trustInstanceRole })));
+      expect(early.name).toBe('MalformedPolicyDocumentException');
+      expect(early.message).toBe(`Invalid principal in policy: "AWS":"${instanceRole.Role!.Arn!}"`);
+      await new Promise((resolve) => setTimeout(resolve, visibleAt - Date.now() + 100));
+      await expect(iam.send(new CreateRoleCommand({ RoleName: 'new-connector-role', AssumeRolePolicyDocument: trustInstanceRole }))).resolves.toBeDefined();
+    } finally {
+      await sandboxAdmin(sandbox, 'PUT', '/propagation', { propagationMs: 0 });
+    }
+  });
+
+  it('does not let a rewritten trust policy admit its new principal until it has propagated', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'retrusted-role', AssumeRolePolicyDocument: trustEc2 }));
+    const roleArn = 'arn:aws:iam::111111111111:role/retrusted-role';
+    const notTrusted = await failure(sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'not-trusted' })));
+    expect(notTrusted.name).toBe('AccessDenied');
+    await sandboxAdmin(sandbox, 'PUT', '/propagation', { propagationMs: 1000 });
+    try {
+      await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'retrusted-role', PolicyDocument: trustAccount }));
+      const visibleAt = Date.now() + 1000;
+      expect((await failure(sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'too-soon' })))).name).toBe('AccessDenied');
+      await new Promise((resolve) => setTimeout(resolve, visibleAt - Date.now() + 100));
+      await expect(sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'trusted' }))).resolves.toBeDefined();
     } finally {
       await sandboxAdmin(sandbox, 'PUT', '/propagation', { propagationMs: 0 });
     }

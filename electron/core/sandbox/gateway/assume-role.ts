@@ -18,8 +18,12 @@ export async function interceptAssumeRole(ctx: GatewayContext, intercepted: Inte
   const { call, incoming, body, requestId } = intercepted;
   const caller = await ctx.principals.identify(call.accessKeyId);
   const fromMoto = await forwardBuffered(ctx.moto, incoming, body);
-  // An unknown caller or a failed authentication: moto's answer stands.
-  if (caller === undefined || (fromMoto.status !== 200 && xmlValue(fromMoto.body.toString('utf8'), 'Code') !== 'AccessDenied')) {
+  // An unknown caller or a failed authentication: moto's answer stands. moto's own trust check
+  // crashes (HTML 500) on some trust policies, e.g. a service principal; that happens after it has
+  // authenticated the caller, so the gateway judges those itself.
+  const motoCode = xmlValue(fromMoto.body.toString('utf8'), 'Code');
+  const motoCouldNotJudge = fromMoto.status >= 500 && motoCode === undefined;
+  if (caller === undefined || (fromMoto.status !== 200 && motoCode !== 'AccessDenied' && !motoCouldNotJudge)) {
     return remember(ctx, fromMoto);
   }
   const roleArn = call.params.get('RoleArn') ?? '';
@@ -31,7 +35,7 @@ export async function interceptAssumeRole(ctx: GatewayContext, intercepted: Inte
   if (parsedArn === null) return denied();
   const [, , roleAccount, roleName] = parsedArn as unknown as [string, string, string, string];
   const role = await ctx.access.role(roleAccount, roleName);
-  if (role === undefined || ctx.propagation.isRolePending(roleAccount, roleName)) return denied();
+  if (role === undefined || ctx.propagation.isAssumptionPending(roleAccount, roleName)) return denied();
 
   const durationSeconds = Number(call.params.get('DurationSeconds') ?? '3600');
   const chaining = caller.kind === 'assumed-role';

@@ -1,12 +1,13 @@
 /**
  * IAM → EC2/STS propagation (reference/aws.md §1.5). IAM writes are not visible to EC2 or STS at
  * once: right after CreateInstanceProfile/AddRoleToInstanceProfile EC2 rejects the profile as an
- * invalid name, and a just-created role cannot be assumed yet. AWS publishes no figure; the
+ * invalid name, a just-created role cannot be assumed or named in a trust policy yet, and a
+ * just-rewritten trust policy does not let its new principals in yet. AWS publishes no figure; the
  * sandbox delay is a knob (`propagationMs`) so retry paths can be exercised quickly.
  */
 
 export interface PendingChange {
-  readonly kind: 'instance-profile' | 'role';
+  readonly kind: 'instance-profile' | 'role' | 'trust';
   readonly account: string;
   readonly name: string;
   readonly visibleAt: number;
@@ -34,6 +35,16 @@ export class PropagationTracker {
 
   noteRoleCreated(account: string, roleName: string): void {
     this.note('role', account, roleName);
+  }
+
+  /** A rewritten trust policy: STS keeps judging by the old one for a while; the sandbox refuses until then. */
+  noteTrustChanged(account: string, roleName: string): void {
+    this.note('trust', account, roleName);
+  }
+
+  /** Whether STS would not yet let anyone assume the role (new role, or new trust policy). */
+  isAssumptionPending(account: string, roleName: string): boolean {
+    return this.isPending('role', account, roleName) || this.isPending('trust', account, roleName);
   }
 
   isInstanceProfilePending(account: string, profileName: string): boolean {
