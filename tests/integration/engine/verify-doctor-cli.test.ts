@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-clients';
 import { DEFAULT_IICS_IDS } from '../../../electron/core/sandbox/iics/default-world';
+import { readIicsConnection } from '../../../electron/core/engine/doctor/iics-connection-reader';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import { keyless } from '../../support/cli-harness';
 import { asOperator, startTestSandbox } from '../../support/sandbox';
@@ -38,6 +39,19 @@ afterAll(async () => {
   await aws?.remove();
 });
 
+/** Creates an S3 v2 connection in the IICS emulator as a user would, through its REST API. */
+async function createConnection(name: string, runtimeEnvironmentId: string, connParams: Record<string, string>): Promise<void> {
+  const iics = sandbox.iicsLogin!;
+  const loginAnswer = await fetch(`${iics.loginUrl}/ma/api/v2/user/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: iics.username, password: iics.password }) });
+  const login = (await loginAnswer.json()) as { serverUrl: string; icSessionId: string };
+  const created = await fetch(`${login.serverUrl}/api/v2/connection`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', icSessionId: login.icSessionId },
+    body: JSON.stringify({ '@type': 'connection', name, type: 'TOOLKIT_CCI', instanceName: 'Amazon S3 v2', runtimeEnvironmentId, connParams: { RegionName: 'US East(N. Virginia)', ...connParams } }),
+  });
+  if (created.status !== 200) throw new Error(`creating ${name}: ${await created.text()}`);
+}
+
 const agent01 = (): string => sandbox.seed.instances.find((instance) => instance.name === 'infa-secure-agent-01')!.instanceId;
 
 describe('keyless doctor', () => {
@@ -62,13 +76,7 @@ describe('keyless doctor', () => {
 
   it('starts from an IICS connection: the sandbox org\'s active agent runs on the instance with no profile', async () => {
     const iics = sandbox.iicsLogin!;
-    const login = (await (await fetch(`${iics.loginUrl}/ma/api/v2/user/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: iics.username, password: iics.password }) })).json()) as { serverUrl: string; icSessionId: string };
-    const created = await fetch(`${login.serverUrl}/api/v2/connection`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', icSessionId: login.icSessionId },
-      body: JSON.stringify({ '@type': 'connection', name: 'Staging S3', type: 'TOOLKIT_CCI', instanceName: 'Amazon S3 v2', runtimeEnvironmentId: DEFAULT_IICS_IDS.activeGroup, connParams: { FolderPath: `${STAGING.bucket}/${STAGING.folder}`, RegionName: 'US East(N. Virginia)' } }),
-    });
-    expect(created.status).toBe(200);
+    await createConnection('Staging S3', DEFAULT_IICS_IDS.activeGroup, { FolderPath: `${STAGING.bucket}/${STAGING.folder}` });
     const run = await keyless(['doctor', '--profile', 'sandbox-admin', '--connection', 'Staging S3', '--iics-login-url', iics.loginUrl, '--iics-username', iics.username, '--json'], { env, stdin: `${iics.password}\n` });
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as { firstBroken: string; links: Array<{ id: string; status: string; reason: string }> };
@@ -76,6 +84,28 @@ describe('keyless doctor', () => {
     expect(report.links.find((link) => link.id === 'agent-instance')?.reason).toContain(agent01());
     expect(report.firstBroken).toBe('association');
     expect(run.stdout).not.toContain(iics.password);
+  });
+
+  it('reads "Use EC2 Role to Assume Role", the IAM Role ARN and External Id of a connection, and refuses a serverless runtime environment', async () => {
+    const iics = sandbox.iicsLogin!;
+    const login = { loginUrl: iics.loginUrl, username: iics.username, password: iics.password };
+    const roleArn = `arn:aws:iam::${sandbox.seed.accounts.agent.id}:role/keyless-informatica-s3-connector`;
+    await createConnection('Staging via role', DEFAULT_IICS_IDS.activeGroup, { FolderPath: STAGING.bucket, UseEC2RoletoAssumeRole: 'true', IAMRoleARN: roleArn, ExternalId: 'ext-42' });
+    expect(await readIicsConnection(login, 'Staging via role')).toEqual({
+      name: 'Staging via role',
+      runtimeEnvironment: { name: 'aws-ec2-agents', serverless: false, agents: [{ name: 'ec2-agent-1', active: true, agentHost: sandbox.seed.instances.find((i) => i.name === 'infa-secure-agent-01')!.privateDnsName }] },
+      auth: { kind: 'assumeRole', roleArn, externalId: 'ext-42' },
+      folderPath: STAGING.bucket,
+    });
+    await createConnection('Staging serverless', DEFAULT_IICS_IDS.serverless, { FolderPath: STAGING.bucket });
+    const serverless = await readIicsConnection(login, 'Staging serverless');
+    expect(serverless.runtimeEnvironment).toMatchObject({ name: 'serverless-aws', serverless: true, agents: [] });
+    const run = await keyless(['doctor', '--profile', 'sandbox-admin', '--connection', 'Staging serverless', '--iics-login-url', iics.loginUrl, '--iics-username', iics.username], { env: { ...env, KEYLESS_IICS_PASSWORD: iics.password } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✗ Runtime environment "serverless-aws" runs on a Secure Agent');
+    expect(run.stdout).toMatch(/serverless runtime environment: it has no EC2 instance of yours, so IAM authentication .* cannot work there/);
+    await expect(readIicsConnection(login, 'No such connection')).rejects.toMatchObject({ detail: { code: 'INVALID_IICS_CONNECTION' } });
+    await expect(readIicsConnection({ ...login, password: 'wrong' }, 'Staging via role')).rejects.toMatchObject({ detail: { code: 'IICS_LOGIN_FAILED' } });
   });
 
   it('refuses to start without an instance or a connection, and a folder with a trailing slash, changing nothing (exit 2)', async () => {
