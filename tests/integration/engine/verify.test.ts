@@ -76,7 +76,7 @@ describe('verify against the sandbox (SimulatePrincipalPolicy through the gatewa
       { agent: admin, bucket: dataAdmin },
     );
     expect(overallStatus(report)).toBe('ok');
-    expect(report.links.find((link) => link.id === 'assume-permission')?.reason).toMatch(/evaluated locally/);
+    expect(report.links.find((link) => link.id === 'assume-permission')?.reason).toMatch(/Evaluated locally/);
   });
 
   it('an instance role without sts:AssumeRole names the assume-permission link', async () => {

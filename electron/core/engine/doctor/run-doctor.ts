@@ -9,7 +9,7 @@ import { requireValid } from '../../../../shared/validation/require-valid';
 import type { EngineAwsClients } from '../verify/aws-clients';
 import { connectorAccessQuestions, folderUrl, grantS3AccessFix } from '../verify/connector-access';
 import type { ConnectorTarget } from '../verify/connector-access';
-import { assumePermissionLink, connectorTrustLink, ec2TrustLink, evaluateAccess, partitionOfArn } from '../verify/role-links';
+import { asSentence, assumePermissionLink, connectorTrustLink, ec2TrustLink, evaluateAccess, partitionOfArn } from '../verify/role-links';
 import { readRoleState } from '../verify/role-state';
 import type { RoleState } from '../verify/role-state';
 import { roleReadLink } from '../verify/verify-setup';
@@ -166,8 +166,8 @@ export async function runDoctor(input: DoctorInput, clients: DoctorClients): Pro
   for (const question of connectorAccessQuestions(target)) {
     const result = evaluateAccess(actingRole, sessionName, question.request);
     const title = `${actingRole.name}: ${question.title}`;
-    if (result.decision === 'allowed') links.push(okLink(question.id, title, `${result.reason}.`));
-    else links.push(brokenLink(question.id, title, `${result.reason}.`, s3Fix(actingRole, actingRole === instanceRole, target, instanceId) ?? grantS3AccessFix(actingRole.name, target)));
+    if (result.decision === 'allowed') links.push(okLink(question.id, title, asSentence(result.reason)));
+    else links.push(brokenLink(question.id, title, asSentence(result.reason), s3Fix(actingRole, actingRole === instanceRole, target, instanceId) ?? grantS3AccessFix(actingRole.name, target)));
   }
   return done();
 }

@@ -47,6 +47,11 @@ function judge(request: RequestContext, caller: RoleState | undefined, options: 
   });
 }
 
+/** The evaluator's reason as a sentence: ends with one full stop, whatever it ended with. */
+export function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 const policyArgument = (document: PolicyDocument): string => shellQuote(toPolicyJson(document, { indent: 0 }));
 
 /** Setup A: the instance role's trust policy admits the EC2 service of the role's partition. */
@@ -58,7 +63,7 @@ export function ec2TrustLink(role: RoleState): ChainReportLink {
   if (result.decision === 'allowed') return okLink('trust', title, `The trust policy of ${role.arn} lets ${service} assume it.`);
   const otherForm = partition === 'aws-cn' ? 'ec2.amazonaws.com' : 'ec2.amazonaws.com.cn';
   const wrongPartition = JSON.stringify(role.trust.document).includes(otherForm) ? ` It names ${otherForm}, which is the ${partition === 'aws-cn' ? 'global' : 'China'} form; this role is in partition ${partition}.` : '';
-  return brokenLink('trust', title, `EC2 cannot hand this role to the instance: ${result.reason}.${wrongPartition}`, {
+  return brokenLink('trust', title, `EC2 cannot hand this role to the instance: ${asSentence(result.reason)}${wrongPartition}`, {
     summary: `Let ${service} assume role ${role.name} (replace its trust policy).`,
     command: `aws iam update-assume-role-policy --role-name ${shellQuote(role.name)} --policy-document ${policyArgument(buildTrustPolicy({ trusted: { kind: 'ec2Service' }, partition }))}`,
   });
@@ -71,7 +76,7 @@ export function assumePermissionLink(instanceRole: RoleState, connectorRoleArn: 
   const result = judge(request, instanceRole, { resourceAccount: accountOfArn(instanceRole.arn) });
   const title = `Role ${instanceRole.name} may assume ${connectorRoleArn}`;
   if (result.decision === 'allowed') return okLink('assume-permission', title, `The policies of ${instanceRole.arn} allow sts:AssumeRole on ${connectorRoleArn}.`);
-  return brokenLink('assume-permission', title, `${result.reason}.`, {
+  return brokenLink('assume-permission', title, asSentence(result.reason), {
     summary: `Allow role ${instanceRole.name} to assume exactly ${connectorRoleArn}, and nothing else.`,
     command: `aws iam put-role-policy --role-name ${shellQuote(instanceRole.name)} --policy-name ${shellQuote(DEFAULT_NAMES.assumePolicy)} --policy-document ${policyArgument(buildAssumeRolePolicy({ connectorRoleArn }))}`,
   });
@@ -107,7 +112,7 @@ export function connectorTrustLink(connector: RoleState, instanceRole: RoleState
       : ' The trust policy requires a different External Id than the one given: the connection\'s "External Id" and the trust policy\'s sts:ExternalId must be the same text.';
   }
   const trust = buildTrustPolicy({ trusted: { kind: 'role', roleArn: instanceRole.arn }, ...(externalId === undefined ? {} : { externalId }), partition: partitionOfArn(connector.arn) });
-  return brokenLink('connector-trust', title, `${result.reason}.${why}`, {
+  return brokenLink('connector-trust', title, `${asSentence(result.reason)}${why}`, {
     summary: why === ''
       ? `Make role ${connector.name} trust ${instanceRole.arn} (replace its trust policy; run it with the profile of account ${accountOfArn(connector.arn)}).`
       : `Put the same External Id in the connection and in role ${connector.name}'s trust policy — either edit the connection, or replace the trust policy (profile of account ${accountOfArn(connector.arn)}):`,

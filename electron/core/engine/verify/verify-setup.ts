@@ -74,7 +74,7 @@ async function simulatedLinks(clients: EngineAwsClients, role: RoleState, questi
 async function assumeLink(clients: EngineAwsClients, instanceRole: RoleState, connectorArn: string, sessionName: string): Promise<ChainReportLink> {
   if (accountOfArn(connectorArn) !== accountOfArn(instanceRole.arn)) {
     const local = assumePermissionLink(instanceRole, connectorArn, sessionName);
-    return { ...local, reason: `${local.reason} (evaluated locally over the role's policies: the connector role is in account ${accountOfArn(connectorArn)})` };
+    return { ...local, reason: `${local.reason} Evaluated locally over the role's policies, since the connector role is in another account (${accountOfArn(connectorArn)}).` };
   }
   const [simulated] = await simulatedLinks(
     clients,
