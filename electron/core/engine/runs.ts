@@ -15,6 +15,7 @@ export interface RunEnvironment {
   readonly clock?: EngineClock;
   readonly onProgress?: ProgressListener;
   readonly afterCall?: ApplyOptions['afterCall'];
+  readonly concurrency?: number;
 }
 
 function applyOptions(env: RunEnvironment, journal: JournalWriter): ApplyOptions {
@@ -24,6 +25,7 @@ function applyOptions(env: RunEnvironment, journal: JournalWriter): ApplyOptions
     ...(env.clock !== undefined ? { clock: env.clock } : {}),
     ...(env.onProgress !== undefined ? { onProgress: env.onProgress } : {}),
     ...(env.afterCall !== undefined ? { afterCall: env.afterCall } : {}),
+    ...(env.concurrency !== undefined ? { concurrency: env.concurrency } : {}),
   };
 }
 

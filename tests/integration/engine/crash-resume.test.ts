@@ -68,7 +68,9 @@ describe('crash after each step, then resume, then rollback (setup A)', () => {
       expect(child.signal, child.output).toBe('SIGKILL');
       const interrupted = await loadRun(appDataDir, plan.runId);
       expect(interrupted.status).toBe(crashAfter === 6 && mode === 'afterOutcome' ? 'complete' : 'interrupted');
-      expect(interrupted.outcomes.size).toBeGreaterThanOrEqual(mode === 'afterOutcome' ? crashAfter : crashAfter - 1);
+      // Calls run concurrently: when the Nth call is answered, earlier outcomes may still be on their way to disk.
+      if (mode === 'afterOutcome') expect(interrupted.outcomes.size).toBeGreaterThanOrEqual(crashAfter);
+      else expect(interrupted.intents.size).toBeGreaterThanOrEqual(crashAfter);
 
       const resumed = await resumeRun(interrupted, { appDataDir, factory });
       expect(resumed.failures).toEqual([]);

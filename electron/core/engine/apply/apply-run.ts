@@ -22,6 +22,8 @@ export interface ApplyOptions {
   readonly clock?: EngineClock;
   readonly onProgress?: ProgressListener;
   readonly resume?: { readonly intents: ReadonlySet<string>; readonly outcomes: ReadonlyMap<string, StepOutcome> };
+  /** At most this many calls at once (1 = the naive sequential apply the bench compares with). */
+  readonly concurrency?: number;
   /** Test seam: runs after a step's AWS call returned and before its outcome is journaled. */
   readonly afterCall?: (step: PlanStep) => void;
 }
@@ -63,6 +65,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       clients: options.factory.clients(step.account),
       clock,
       propagation: { justCreated: step.dependsOn.length > 0 },
+      dependencyOutcomes: Object.fromEntries(step.dependsOn.flatMap((dep) => (outcomes[dep] ? [[dep, outcomes[dep]] as const] : []))),
       hooks: {
         onWait: (elapsedMs, signature, delayMs) => emit(step.id, 'waiting', `Waiting for IAM changes to propagate (${signature}); next try in ${delayMs} ms`, elapsedMs),
         onRetry: (attempt) => emit(step.id, 'retried', `Retrying ${step.operation} (attempt ${attempt + 1})`, clock.now() - stepStarted),
@@ -88,7 +91,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     }
   };
 
-  const result = await runStepGraph(plan.steps, runStep, { alreadyDone: new Set(Object.keys(outcomes)) });
+  const result = await runStepGraph(plan.steps, runStep, { alreadyDone: new Set(Object.keys(outcomes)), ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}) });
   const status = result.failed.length === 0 && result.notStarted.length === 0 ? 'complete' : 'failed';
   await options.journal.append({ kind: 'finished', at: new Date(clock.now()).toISOString(), status });
   return { runId: plan.runId, status, outcomes, failures, notStarted: result.notStarted, durationMs: clock.now() - started };

@@ -1,6 +1,7 @@
 import { AssociateIamInstanceProfileCommand, ReplaceIamInstanceProfileAssociationCommand } from '@aws-sdk/client-ec2';
 import { KeylessFailure } from '../../../../../shared/errors';
 import type { PlanStep } from '../../../../../shared/plan/plan-model';
+import { awsErrorFacts } from '../../aws-errors';
 import type { StepOutcome } from '../../journal/journal-entry';
 import { readAssociation } from '../../state/read-instance';
 import { withPropagationRetry } from '../propagation';
@@ -37,14 +38,21 @@ export const associateInstanceProfile: StepExecutor = {
   lookup: associatedWithOurs,
   async run(step, ctx) {
     const instanceId = param(step, 'InstanceId');
-    const current = await readAssociation(ctx.clients.ec2, instanceId);
-    if (current?.profileName === profileName(step)) return { associationId: current.associationId, arn: current.profileArn, adopted: true };
-    if (current !== undefined) throw changedSincePlan(instanceId, current.profileName);
-    // EC2 sees a new profile only after IAM propagates it: "Invalid IAM Instance Profile name".
-    const result = await withPropagationRetry(
-      () => ctx.clients.ec2.send(new AssociateIamInstanceProfileCommand({ InstanceId: instanceId, IamInstanceProfile: { Name: profileName(step) } })),
-      ...retryOptions(ctx),
-    );
+    // The plan read the instance moments ago; EC2 answers IncorrectState (not retried by the SDK)
+    // if an association appeared since, and only then is the instance read again.
+    let result;
+    try {
+      // EC2 sees a new profile only after IAM propagates it: "Invalid IAM Instance Profile name".
+      result = await withPropagationRetry(
+        () => ctx.clients.ec2.send(new AssociateIamInstanceProfileCommand({ InstanceId: instanceId, IamInstanceProfile: { Name: profileName(step) } })),
+        ...retryOptions(ctx),
+      );
+    } catch (error) {
+      if (awsErrorFacts(error).code !== 'IncorrectState') throw error;
+      const current = await readAssociation(ctx.clients.ec2, instanceId);
+      if (current?.profileName === profileName(step)) return { associationId: current.associationId, arn: current.profileArn, adopted: true };
+      throw changedSincePlan(instanceId, current?.profileName ?? '(none)');
+    }
     const association = result.IamInstanceProfileAssociation;
     return { ...(association?.AssociationId ? { associationId: association.AssociationId } : {}), ...(association?.IamInstanceProfile?.Arn ? { arn: association.IamInstanceProfile.Arn } : {}), ...requestIdOf(result) };
   },

@@ -52,8 +52,12 @@ async function roleInProfile(step: Parameters<StepExecutor['run']>[0], ctx: Step
 export const addRoleToInstanceProfile: StepExecutor = {
   lookup: roleInProfile,
   async run(step, ctx) {
-    const already = await roleInProfile(step, ctx);
-    if (already !== undefined) return already;
+    // A profile this run created a moment ago is known to be empty; any other is read first.
+    const created = ctx.dependencyOutcomes['instance-profile:create'];
+    if (created === undefined || created.adopted === true) {
+      const already = await roleInProfile(step, ctx);
+      if (already !== undefined) return already;
+    }
     const result = await withPropagationRetry(
       () => ctx.clients.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: param(step, 'InstanceProfileName'), RoleName: param(step, 'RoleName') })),
       ctx.clock,

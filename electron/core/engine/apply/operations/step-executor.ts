@@ -13,6 +13,8 @@ export interface StepRunContext {
   readonly clock: EngineClock;
   readonly propagation: PropagationContext;
   readonly hooks: PropagationHooks;
+  /** Outcomes of the step's dependencies (journaled earlier in this run or a previous attempt). */
+  readonly dependencyOutcomes: Readonly<Record<string, StepOutcome>>;
 }
 
 /**
