@@ -8,6 +8,9 @@ import { requiredActions } from '../../../../shared/plan/required-actions';
  * Tag* action of each create and iam:PassRole for the association, from `requiredActions`), and
  * the reads the engine makes to plan and to check its work (engine/state/*). iam:PassRole is
  * asked under `iam:PassedToService` = EC2, the narrowest grant that still lets EC2 take the role.
+ * [unconfirmed] IAM's API reference says AddRoleToInstanceProfile also needs iam:PassRole on the
+ * role; whether that check carries `iam:PassedToService` is not documented, so it is not asked
+ * for separately here (the plan's `passRoleArn` marks only the association calls).
  */
 
 export interface AccountPermission {
