@@ -166,6 +166,7 @@ describe('S3 through the gateway', () => {
       fetch(`${sandbox.awsEndpoint}/moto-api/`),
       fetch(`${sandbox.awsEndpoint}/`, { method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
       fetch(`${sandbox.awsEndpoint}/assignment/accounts`),
+      fetch(`${sandbox.admin.url}/faults`),
     ];
     for (const response of await Promise.all(probes)) {
       await response.arrayBuffer();

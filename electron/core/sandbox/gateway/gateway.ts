@@ -117,10 +117,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
       if (!isLoopback(incoming.socket.remoteAddress)) {
-        sendWire(outgoing, { status: 403, headers: { 'content-type': 'text/plain' }, body: 'The sandbox controls answer only to this machine.' });
+        sendWire(outgoing, { status: 403, headers: { 'content-type': 'text/plain', 'x-amzn-requestid': requestId }, body: 'The sandbox controls answer only to this machine.' });
         return;
       }
-      sendWire(outgoing, answerAdmin({ faults, propagation, principals, sso }, incoming, url, await readBody(incoming)));
+      const answer = answerAdmin({ faults, propagation, principals, sso }, incoming, url, await readBody(incoming));
+      sendWire(outgoing, { ...answer, headers: { ...answer.headers, 'x-amzn-requestid': requestId } });
       return;
     }
     const scope = sigV4Scope(incoming, url);
