@@ -9,8 +9,6 @@ import { validateInstanceId } from '../../../shared/validation/instance-id';
 import { requireValid } from '../../../shared/validation/require-valid';
 import type { CliIo } from '../cli-io';
 import { selectedProfileName } from '../../core/aws/aws-env';
-import { findAssociation } from '../../core/engine/doctor/instance-links';
-import { findInstanceProfile } from '../../core/engine/doctor/profile-links';
 import type { EngineAwsClients, OwnedAwsClients } from '../../core/engine/verify/aws-clients';
 import { connectorTarget } from '../../core/engine/verify/connector-access';
 import type { ConnectorTarget } from '../../core/engine/verify/connector-access';
@@ -19,6 +17,7 @@ import { partitionOfArn } from '../../core/engine/verify/role-links';
 import { clientsForProfile } from '../../core/engine/verify/profile-clients';
 import type { ProfileClientOptions } from '../../core/engine/verify/profile-clients';
 import { verifySetup } from '../../core/engine/verify/verify-setup';
+import { currentInstanceRole } from '../../core/engine/verify/verify-plan';
 import type { SetupKind } from '../../core/engine/verify/verify-setup';
 import { defaultAppDataDir } from '../../core/vault/app-data-folder';
 import { openVault } from '../../core/vault/vault';
@@ -54,17 +53,15 @@ function setupOf(flags: VerifyFlags): SetupKind {
   throw inputError('INVALID_SETUP', `--setup must be a, b or c, not "${flags.setup}".`, 'a: instance role; b: instance role assumes a connector role; c: the connector role is in the bucket\'s account.');
 }
 
-/** The role on the instance (association → profile → role), so verify checks what the agent really uses. */
-async function instanceRoleOf(clients: EngineAwsClients, instanceId: string): Promise<string> {
-  const association = await findAssociation(clients.ec2, instanceId);
-  const advice = `Run \`keyless doctor --instance ${instanceId}\` to see the chain, or pass --role.`;
-  if (association.kind === 'denied') throw new KeylessFailure({ code: 'AWS_ACCESS_DENIED', message: `The profile may not read the instance profile of ${instanceId}: ${association.detail}`, nextStep: advice });
-  if (association.kind === 'none') throw new KeylessFailure({ code: 'INSTANCE_PROFILE_MISSING', message: `EC2 instance ${instanceId} has no instance profile, so there is no role to verify.`, nextStep: advice });
-  const profile = await findInstanceProfile(clients.iam, association.profileArn);
-  if (profile.kind !== 'found' || profile.roleArn === undefined) {
-    throw new KeylessFailure({ code: 'INSTANCE_PROFILE_WITHOUT_ROLE', message: `The instance profile ${association.profileArn} of ${instanceId} ${profile.kind === 'found' ? 'holds no role' : 'cannot be read'}.`, nextStep: advice });
-  }
-  return profile.roleArn;
+/** The role on the instance now, so verify checks what the agent really uses. */
+async function instanceRoleOf(clients: EngineAwsClients, instanceId: string, region: string): Promise<string> {
+  const found = await currentInstanceRole(clients, instanceId, region);
+  if ('roleArn' in found) return found.roleArn;
+  throw new KeylessFailure({
+    code: found.link.status === 'unknown' ? 'AWS_ACCESS_DENIED' : 'INSTANCE_ROLE_MISSING',
+    message: `EC2 instance ${instanceId} has no role to verify: ${found.link.reason}`,
+    nextStep: `Run \`keyless doctor --instance ${instanceId}\` to see the chain, or pass --role.`,
+  });
 }
 
 async function connectorRoleArn(flags: VerifyFlags, clients: EngineAwsClients): Promise<string> {
@@ -131,7 +128,7 @@ export function register(cmd: Command, io: CliIo): void {
         opened.push(agent.clients);
         const bucket = flags.bucketProfile === undefined ? undefined : await clientsForProfile(flags.bucketProfile, deps, endpointOptions(flags, flags.region ?? agent.region));
         if (bucket !== undefined) opened.push(bucket.clients);
-        const instanceRole = flags.role ?? (instanceId === undefined ? DEFAULT_NAMES.role : await instanceRoleOf(agent.clients, instanceId));
+        const instanceRole = flags.role ?? (instanceId === undefined ? DEFAULT_NAMES.role : await instanceRoleOf(agent.clients, instanceId, agent.region));
         const { Arn } = await agent.clients.sts.send(new GetCallerIdentityCommand({}));
         const report = await verifySetup(
           {

@@ -145,7 +145,7 @@ describe('keyless verify', () => {
   it('tells an instance without a profile to run the doctor', async () => {
     const run = await keyless(['verify', '--profile', 'sandbox-admin', '--instance-id', agent01(), '--bucket', STAGING.bucket], { env });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`EC2 instance ${agent01()} has no instance profile`);
+    expect(run.stderr).toContain(`EC2 instance ${agent01()} has no role to verify: No instance profile is associated with ${agent01()}`);
     expect(run.stderr).toContain(`keyless doctor --instance ${agent01()}`);
   });
 
