@@ -29,7 +29,8 @@ export async function withProgress<T>(
   work: (onProgress: ProgressListener) => Promise<T>,
 ): Promise<T> {
   if (json) return work(() => undefined);
-  if (process.stdout.isTTY !== true || io.stdout !== processStdout) {
+  // listr2 draws on the process's own terminal; anywhere else (pipes, tests) events are plain lines.
+  if (process.stdout.isTTY !== true) {
     return work((event) => {
       const elapsed = event.elapsedMs !== undefined ? ` (${(event.elapsedMs / 1000).toFixed(1)} s)` : '';
       io.stdout(`${event.status.padEnd(8)} ${event.stepId}: ${event.message}${elapsed}\n`);
@@ -70,8 +71,6 @@ export async function withProgress<T>(
     await shown;
   }
 }
-
-const processStdout = (text: string): void => void process.stdout.write(text);
 
 async function confirm(plan: Plan, io: CliIo): Promise<boolean> {
   if (process.stdin.isTTY !== true) {
