@@ -118,6 +118,27 @@ describe('doctor against the sandbox', () => {
     expect(firstBrokenLink(serverless)?.reason).toMatch(/serverless runtime environment.*cannot work/);
   });
 
+  it('with a connection and --instance, says when the instance is not the agent\'s', async () => {
+    const a = await setUpA(admin, 'doctor-mismatch', s3Policy(STAGING));
+    const connection = {
+      name: 'S3 staging',
+      runtimeEnvironment: { name: 'aws-ec2-agents', serverless: false, agents: [{ name: 'ec2-agent-1', active: true, agentHost: a.privateDnsName }] },
+      auth: { kind: 'instanceRole' as const },
+      folderPath: `${STAGING.bucket}/${STAGING.folder}`,
+    };
+    expect(statuses(await doctor({ connection, instanceId: a.instanceId }))['agent-instance']).toBe('ok');
+    const other = await doctor({ connection, instanceId: seededInstance('infa-secure-agent-shared') });
+    expect(firstBrokenLink(other)?.id).toBe('agent-instance');
+    expect(firstBrokenLink(other)?.reason).toMatch(/the instance checked is not the agent's/);
+  });
+
+  it('a connector role in another account without that account\'s profile is unknown, not "missing"', async () => {
+    const c = await setUpAssumeRole(admin, dataAdmin, 'doctor-c2', { policy: s3Policy(SALES), connectorAccount: sandbox.seed.accounts.bucket.id });
+    const report = await doctor({ instanceId: c.instanceId, ...SALES, assumeRole: { roleArn: c.connectorRoleArn } });
+    expect(report.links.at(-1)).toMatchObject({ id: 'connector-role', status: 'unknown', fix: { summary: expect.stringContaining('--bucket-profile') as unknown } });
+    expect(firstBrokenLink(report)).toBeUndefined();
+  });
+
   it('an unknown instance id is broken at the first link', async () => {
     const report = await doctor({ instanceId: 'i-0000000000000dead' });
     expect(report.links).toHaveLength(1);

@@ -12,7 +12,7 @@ import type { ConnectorTarget } from '../verify/connector-access';
 import { asSentence, assumePermissionLink, connectorTrustLink, ec2TrustLink, evaluateAccess, partitionOfArn } from '../verify/role-links';
 import { readRoleState } from '../verify/role-state';
 import type { RoleState } from '../verify/role-state';
-import { roleReadLink } from '../verify/verify-setup';
+import { otherAccountLink, roleReadLink } from '../verify/verify-setup';
 import { connectionLinks, splitFolderPath } from './connection-links';
 import type { DoctorConnection } from './connection-links';
 import { associationLink, findAssociation, findInstance, findInstanceByHost, imdsLink, instanceLink } from './instance-links';
@@ -111,7 +111,19 @@ export async function runDoctor(input: DoctorInput, clients: DoctorClients): Pro
     links.push(...fromConnection.links);
     if (fromConnection.stop || fromConnection.agent === undefined) return done();
     const host = fromConnection.agent.agentHost;
-    if (instanceId === undefined) {
+    if (instanceId !== undefined) {
+      const given = await findInstance(clients.agent.ec2, instanceId);
+      const names = given.kind === 'found' ? [given.instance.privateDnsName, given.instance.privateIpAddress] : [];
+      const title = `The agent's host ${host} is EC2 instance ${instanceId}`;
+      const isAgentHost = names.some((name) => name !== undefined && (name === host || name.split('.')[0] === host.split('.')[0]));
+      if (given.kind === 'found' && isAgentHost) links.push(okLink('agent-instance', title, `${host} is ${instanceId}.`));
+      if (given.kind === 'found' && !isAgentHost) {
+        links.push(brokenLink('agent-instance', title, `Agent "${fromConnection.agent.name}" runs on ${host}, but ${instanceId} is ${names.filter((n) => n !== undefined).join(' / ')}: the instance checked is not the agent's.`, {
+          summary: 'Leave out --instance to follow the agent, or give the instance whose private DNS name is the agent host.',
+        }));
+      }
+      lookup = given;
+    } else {
       lookup = await findInstanceByHost(clients.agent.ec2, host);
       if (lookup.kind !== 'found') {
         const title = `The agent's host ${host} is an EC2 instance`;
@@ -152,6 +164,11 @@ export async function runDoctor(input: DoctorInput, clients: DoctorClients): Pro
   let sessionName = instanceId;
   if (assume !== undefined) {
     links.push(assumePermissionLink(instanceRole, assume.roleArn, instanceId));
+    const unreachable = clients.bucket === undefined ? otherAccountLink(assume.roleArn, instanceRole.arn, '--bucket-profile') : undefined;
+    if (unreachable !== undefined) {
+      links.push(unreachable);
+      return done();
+    }
     const connectorRead = roleReadLink('connector-role', 'Connector role', assume.roleArn, await readRoleState((clients.bucket ?? clients.agent).iam, assume.roleArn));
     links.push(connectorRead.link);
     if (connectorRead.role === undefined) return done();

@@ -85,6 +85,15 @@ async function assumeLink(clients: EngineAwsClients, instanceRole: RoleState, co
   return simulated!;
 }
 
+/** A role in another account can be read only with that account's credentials. */
+export function otherAccountLink(roleArn: string, agentRoleArn: string, flag: string): ChainReportLink | undefined {
+  const account = accountOfArn(roleArn);
+  if (account === accountOfArn(agentRoleArn)) return undefined;
+  return unknownLink('connector-role', `Connector role ${roleArn} exists`, `The role is in account ${account}, and no credentials for that account were given, so it cannot be read.`, {
+    summary: `Run the check again with ${flag} naming a profile of account ${account}.`,
+  });
+}
+
 export async function verifySetup(input: VerifyInput, clients: VerifyClients): Promise<ChainReport> {
   const bucketClients = clients.bucket ?? clients.agent;
   const subject = `Verify setup ${input.setup.toUpperCase()}: ${folderUrl(input.target)} (${input.target.access}${input.target.advancedMode ? ', advanced mode' : ''})`;
@@ -106,6 +115,11 @@ export async function verifySetup(input: VerifyInput, clients: VerifyClients): P
       return { subject, links };
     }
     links.push(await assumeLink(clients.agent, instanceRole, connectorArn, sessionName));
+    const unreachable = clients.bucket === undefined ? otherAccountLink(connectorArn, instanceRole.arn, '--bucket-profile') : undefined;
+    if (unreachable !== undefined) {
+      links.push(unreachable);
+      return { subject, links };
+    }
     const connectorRead = roleReadLink('connector-role', 'Connector role', connectorArn, await readRoleState(bucketClients.iam, connectorArn));
     links.push(connectorRead.link);
     if (connectorRead.role === undefined) return { subject, links };
