@@ -2,7 +2,8 @@ import { CreatePolicyCommand, CreatePolicyVersionCommand, CreateRoleCommand, Del
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JournalWriter } from '../../../electron/core/engine/journal/journal-file';
 import { planRun } from '../../../electron/core/engine/plan-run';
-import { rollbackRunById, startRun } from '../../../electron/core/engine/runs';
+import { loadRun, resumeRun, rollbackRunById, startRun } from '../../../electron/core/engine/runs';
+import { snapshots } from './support/round-trip';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import { startTestSandbox } from '../../support/sandbox';
 import { operatorFactory, provisionInput, tempAppData } from './support/engine-sandbox';
@@ -66,5 +67,27 @@ describe('what a run owns', () => {
     await expect(iam.send(new GetRoleCommand({ RoleName: 'keyless-informatica-agent' }))).rejects.toThrow();
     for (const version of ['v2', 'v3', 'v4']) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: version }));
     await iam.send(new DeletePolicyCommand({ PolicyArn: arn }));
+  }, 90_000);
+
+  it('a run that fails (no instance-profile rights) is journaled as failed; resume with the rights finishes it', async () => {
+    const admin = operatorFactory(sandbox);
+    const restricted = operatorFactory(sandbox, { agentUser: 'keyless-restricted' });
+    const before = await snapshots(admin);
+    const plan = await planRun(admin, provisionInput(sandbox, {}));
+    const failed = await startRun(plan, { appDataDir, factory: restricted });
+    expect(failed.status).toBe('failed');
+    const denied = failed.failures.find((failure) => failure.stepId === 'instance-profile:create');
+    expect(denied?.error.code).toBe('AWS_ACCESSDENIED');
+    expect(denied?.error.requestId).toMatch(/\S{8,}/);
+    expect(failed.notStarted).toContain('association:associate');
+    const record = await loadRun(appDataDir, plan.runId);
+    expect(record.status).toBe('failed');
+
+    const resumed = await resumeRun(record, { appDataDir, factory: admin });
+    expect(resumed.failures).toEqual([]);
+    expect(resumed.status).toBe('complete');
+    expect((await planRun(admin, provisionInput(sandbox, {}))).steps).toEqual([]);
+    expect((await rollbackRunById(plan.runId, { appDataDir, factory: admin })).failures).toEqual([]);
+    expect(await snapshots(admin)).toEqual(before);
   }, 90_000);
 });
