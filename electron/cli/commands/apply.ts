@@ -113,6 +113,7 @@ export function register(cmd: Command, io: CliIo): void {
       const plan = await planRun(factory, input);
       const json = options.json === true;
       if (!json) io.stdout(renderPlan(plan));
+      if (json && plan.blockers.length > 0) io.stdout(`${JSON.stringify({ runId: plan.runId, status: 'blocked', plan }, null, 2)}\n`);
       if (plan.blockers.length === 0 && plan.steps.length === 0) {
         if (json) io.stdout(`${JSON.stringify({ runId: plan.runId, status: 'noChanges', plan }, null, 2)}\n`);
         return;
