@@ -74,4 +74,16 @@ describe('keyless plan/apply/runs/resume/rollback', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('keyless runs');
   }, 60_000);
+
+  it('apply --yes on the shared-role instance shows the three choices and refuses with exit 2', async () => {
+    const before = await snapshots(operatorFactory(sandbox));
+    const shared = common.map((arg) => (arg === instanceId(sandbox, 'infa-secure-agent-01') ? instanceId(sandbox, 'infa-secure-agent-shared') : arg));
+    const refused = await keyless(['apply', ...shared, '--yes'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('blocked: Instance');
+    expect(refused.stdout).toContain('(1) Set up B: add only sts:AssumeRole on a new connector role to reporting-app-role [recommended]');
+    expect(refused.stdout).toContain('(3) Replace reporting-app-profile');
+    expect(refused.stderr).toContain('--existing-profile');
+    expect(await snapshots(operatorFactory(sandbox))).toEqual(before);
+  }, 60_000);
 });
