@@ -3,8 +3,11 @@ import {
   AddRoleToInstanceProfileCommand,
   CreateInstanceProfileCommand,
   CreateRoleCommand,
+  CreateAccessKeyCommand,
+  CreateUserCommand,
   GetRoleCommand,
   IAMClient,
+  PutUserPolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { AssociateIamInstanceProfileCommand, DescribeIamInstanceProfileAssociationsCommand, EC2Client, RunInstancesCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
@@ -129,6 +132,32 @@ describe('EC2 instance profile association', () => {
     } finally {
       await sandboxAdmin(sandbox, 'PUT', '/propagation', { propagationMs: 0 });
     }
+  });
+
+  it("answers EC2's UnauthorizedOperation to an operator without EC2 rights", async () => {
+    const restricted = new EC2Client({ ...asOperator(sandbox, 'keyless-restricted'), maxAttempts: 1 });
+    const error = await failure(restricted.send(new AssociateIamInstanceProfileCommand({ InstanceId: instanceId, IamInstanceProfile: { Name: 'reporting-app-profile' } })));
+    expect(error.name).toBe('UnauthorizedOperation');
+    expect(error.$metadata.httpStatusCode).toBe(403);
+    expect(error.message).toContain('is not authorized to perform: ec2:AssociateIamInstanceProfile');
+  });
+
+  it('requires iam:PassRole on the profile role, which moto does not check', async () => {
+    const stopped = sandbox.seed.instances.find((instance) => instance.state === 'stopped')!.instanceId;
+    await iam.send(new CreateUserCommand({ UserName: 'ec2-only' }));
+    await iam.send(new PutUserPolicyCommand({ UserName: 'ec2-only', PolicyName: 'ec2', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }] }) }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'ec2-only' }))).AccessKey!;
+    const ec2Only = new EC2Client({ endpoint: sandbox.awsEndpoint, region: sandbox.region, credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }, maxAttempts: 1 });
+    const refused = await failure(ec2Only.send(new AssociateIamInstanceProfileCommand({ InstanceId: stopped, IamInstanceProfile: { Name: 'reporting-app-profile' } })));
+    expect(refused.name).toBe('UnauthorizedOperation');
+    expect(refused.message).toBe(
+      'You are not authorized to perform this operation. User: arn:aws:iam::111111111111:user/ec2-only is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111111111111:role/reporting-app-role',
+    );
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: 'ec2-only', PolicyName: 'pass', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111111111111:role/reporting-app-role' }] }) }),
+    );
+    const associated = await ec2Only.send(new AssociateIamInstanceProfileCommand({ InstanceId: stopped, IamInstanceProfile: { Name: 'reporting-app-profile' } }));
+    expect(associated.IamInstanceProfileAssociation?.InstanceId).toBe(stopped);
   });
 
   it('will not let a just-created role be assumed until it has propagated', async () => {

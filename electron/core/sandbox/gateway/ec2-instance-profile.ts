@@ -1,3 +1,4 @@
+import { asEc2Answer, passRoleRefusal } from './ec2-authorization';
 import { errorResponse } from './wire-errors';
 import { forwardBuffered, xmlValue } from './proxy';
 import type { GatewayContext, InterceptAnswer, InterceptedCall } from './gateway-context';
@@ -7,7 +8,7 @@ import type { GatewayContext, InterceptAnswer, InterceptedCall } from './gateway
  * ReplaceIamInstanceProfileAssociation and RunInstances. Until a profile's IAM changes have
  * propagated, EC2 does not know it and answers InvalidParameterValue "Invalid IAM Instance Profile
  * name"; moto answers an unknown profile with IAM's NoSuchEntity, which EC2 never sends, so that
- * answer is rewritten to EC2's.
+ * answer is rewritten to EC2's. EC2 also requires iam:PassRole on the profile's role.
  */
 
 export const PROFILE_ACTIONS = new Set(['AssociateIamInstanceProfile', 'ReplaceIamInstanceProfileAssociation', 'RunInstances']);
@@ -43,10 +44,16 @@ export async function interceptInstanceProfileUse(ctx: GatewayContext, intercept
     const caller = await ctx.principals.identify(call.accessKeyId);
     const account = reference.parameter === 'arn' ? (/:iam::(\d{12}):/.exec(reference.value)?.[1] ?? caller?.account) : caller?.account;
     if (account !== undefined && ctx.propagation.isInstanceProfilePending(account, reference.name)) return invalidProfile(reference, requestId);
+    if (caller !== undefined && account !== undefined) {
+      const instanceId = call.params.get('InstanceId');
+      const resource = instanceId !== null ? `arn:aws:ec2:${call.region}:${caller.account}:instance/${instanceId}` : '*';
+      const refused = await passRoleRefusal(ctx, caller, { action: call.action, resource }, account, reference.name, requestId);
+      if (refused !== undefined) return refused;
+    }
   }
   const answer = await forwardBuffered(ctx.moto, incoming, body);
   if (reference !== undefined && answer.status === 404 && xmlValue(answer.body.toString('utf8'), 'Code') === 'NoSuchEntity') {
     return invalidProfile(reference, requestId);
   }
-  return answer;
+  return asEc2Answer(answer, requestId);
 }

@@ -10,6 +10,7 @@ import { interceptCreateAccessKey } from './access-key-learning';
 import { interceptAssumeRole } from './assume-role';
 import { describeCall, needsBufferedBody, protocolOf, sigV4Scope } from './aws-request';
 import type { AwsCall, WireProtocol } from './aws-request';
+import { asEc2Answer } from './ec2-authorization';
 import { interceptInstanceProfileUse, PROFILE_ACTIONS } from './ec2-instance-profile';
 import { FaultInjector } from './fault-injector';
 import type { FaultSettings } from './fault-injector';
@@ -20,7 +21,7 @@ import { MotoSystemAccess } from './moto-system-access';
 import type { AwsCredentialIdentity } from './moto-system-access';
 import { PrincipalIndex } from './principal-index';
 import { PropagationTracker } from './propagation';
-import { forwardStreaming, readBody, sendBuffered, sendWire } from './proxy';
+import { forwardBuffered, forwardStreaming, readBody, sendBuffered, sendWire } from './proxy';
 import { needsQueryResigning, resignedAuthorization } from './s3-query-signature';
 import { interceptSimulation, SIMULATE_ACTIONS } from './simulate-policy';
 import { accessDeniedError, errorResponse, serverError, throttlingError } from './wire-errors';
@@ -74,6 +75,11 @@ function expiredTokenError(protocol: WireProtocol): WireError {
   if (protocol === 'ec2') return { code: 'RequestExpired', message: 'Request has expired.', status: 400 };
   if (protocol === 's3') return { code: 'ExpiredToken', message: 'The provided token has expired.', status: 400 };
   return { code: 'ExpiredToken', message: 'The security token included in the request is expired', status: 400 };
+}
+
+function sendAnswer(outgoing: ServerResponse, answer: InterceptAnswer, requestId: string): void {
+  if (isBuffered(answer)) sendBuffered(outgoing, answer, requestId);
+  else sendWire(outgoing, answer);
 }
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -149,13 +155,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (resigned !== undefined) incoming.headers.authorization = resigned;
     }
     const interceptor = interceptorFor(call);
+    if (interceptor === undefined && call.protocol === 'ec2') {
+      sendAnswer(outgoing, asEc2Answer(await forwardBuffered(moto, incoming, body ?? Buffer.alloc(0)), requestId), requestId);
+      return;
+    }
     if (interceptor === undefined) {
       forwardStreaming(moto, incoming, outgoing, requestId, body);
       return;
     }
-    const answer = await interceptor(ctx, { call, incoming, body: body ?? Buffer.alloc(0), requestId });
-    if (isBuffered(answer)) sendBuffered(outgoing, answer, requestId);
-    else sendWire(outgoing, answer);
+    sendAnswer(outgoing, await interceptor(ctx, { call, incoming, body: body ?? Buffer.alloc(0), requestId }), requestId);
   }
 
   const server: Server = createServer((incoming, outgoing) => {

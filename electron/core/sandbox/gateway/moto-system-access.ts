@@ -1,4 +1,5 @@
 import {
+  GetInstanceProfileCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
   GetRoleCommand,
@@ -191,6 +192,17 @@ export class MotoSystemAccess {
       for (const policy of groupAttached) if (policy.PolicyArn !== undefined) identity.push(await this.managedPolicy(iam, policy.PolicyArn));
     }
     return { identity, ...(boundaryArn !== undefined ? { boundary: await this.managedPolicy(iam, boundaryArn) } : {}) };
+  }
+
+  /** ARNs of the roles in the instance profile; undefined when there is no such profile. */
+  async instanceProfileRoles(account: string, profileName: string): Promise<string[] | undefined> {
+    try {
+      const out = await this.iam(account).send(new GetInstanceProfileCommand({ InstanceProfileName: profileName }));
+      return (out.InstanceProfile?.Roles ?? []).flatMap((role) => (role.Arn !== undefined ? [role.Arn] : []));
+    } catch (error) {
+      if (isNoSuchEntity(error)) return undefined;
+      throw error;
+    }
   }
 
   /** Every IAM user access key of the account, with its owner. */
