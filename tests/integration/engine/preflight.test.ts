@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetRoleCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
-import { preflightLines } from '../../../electron/core/engine/preflight/describe-preflight';
+import { preflightFailure, preflightLines } from '../../../electron/core/engine/preflight/describe-preflight';
 import { requiredPermissions } from '../../../electron/core/engine/preflight/required-permissions';
 import { runPreflight } from '../../../electron/core/engine/preflight/run-preflight';
 import type { PreflightReport } from '../../../electron/core/engine/preflight/run-preflight';
@@ -66,6 +66,7 @@ describe('preflight against the sandbox', () => {
     expect(report.callers).toEqual([expect.objectContaining({ account: 'agent', simulation: 'simulated', arn: expect.stringContaining(':user/keyless-admin') as unknown })]);
     expect(report.checks.length).toBeGreaterThan(15);
     expect(report.operatorPolicies).toEqual([]);
+    expect(preflightFailure(report)).toBeUndefined();
     expect(preflightLines(report).at(-1)).toMatch(/^✓ Every permission the plan needs is allowed/);
   });
 
@@ -101,6 +102,7 @@ describe('preflight against the sandbox', () => {
     const passRole = parsed.document.Statement.find((statement) => statement.Action?.includes('iam:PassRole'));
     expect(passRole).toMatchObject({ Resource: [roleArn], Condition: { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } } });
 
+    expect(preflightFailure(report)?.detail).toMatchObject({ code: 'PREFLIGHT_PERMISSIONS_MISSING', message: expect.stringMatching(/^Nothing was changed: your AWS identity lacks 10 permissions the plan needs \(.*iam:PassRole/) as unknown });
     const text = preflightLines(report).join('\n');
     expect(text).toContain(`iam:PassRole on ${roleArn}: implicitDeny`);
     expect(text).toContain(`Ask your cloud team to attach this policy to ${operatorArn}`);
@@ -128,6 +130,7 @@ describe('preflight against the sandbox', () => {
       const granted = policy.Statement.flatMap((statement) => (statement.Action ?? []).flatMap((action) => (statement.Resource ?? []).map((resource) => `${action} ${resource}`)));
       expect(new Set(granted)).toEqual(new Set(needs.map((need) => `${need.permission.action} ${need.permission.resource}`)));
       expect(preflightLines(report).join('\n')).toMatch(/could not be checked/);
+      expect(preflightFailure(report)?.detail.code).toBe('PREFLIGHT_UNCHECKED');
     } finally {
       reader.clients.destroy();
     }
