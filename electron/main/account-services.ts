@@ -35,7 +35,7 @@ function describeProgress(progress: SsoLoginProgress): { status: 'waiting' | 'in
     case 'slowDown':
       return { status: 'info', message: `AWS asked to poll less often; checking every ${progress.intervalSeconds} s.` };
     case 'signedIn':
-      return { status: 'done', message: 'Signed in.' };
+      return { status: 'info', message: 'Approved in the browser; storing the session…' };
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppFrame } from './AppFrame';
+import { ConnectScreen } from '../connect/ConnectScreen';
 import { DraftScreen } from '../draft/DraftScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { NotBuiltYet } from '../screens/NotBuiltYet';
@@ -14,7 +15,7 @@ function Screen({ state }: { readonly state: WizardState }) {
     case 'doctor':
       return <NotBuiltYet title="Check an existing setup" arrives="the provisioning engine's doctor (issue 6)" />;
     case 'guided':
-      return <NotBuiltYet title={guidedTitle(state.step)} arrives={guidedArrives(state.step)} />;
+      return state.step === 'connect' ? <ConnectScreen /> : <NotBuiltYet title={guidedTitle(state.step)} arrives={guidedArrives(state.step)} />;
   }
 }
 
@@ -26,7 +27,6 @@ function guidedTitle(step: Extract<WizardState, { screen: 'guided' }>['step']): 
 function guidedArrives(step: Extract<WizardState, { screen: 'guided' }>['step']): string {
   switch (step) {
     case 'connect':
-      return 'AWS accounts and the vault (issue 5)';
     case 'bucket':
       return 'the policy studio (issue 3) and the provisioning engine (issue 6)';
     case 'role':

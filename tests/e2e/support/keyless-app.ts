@@ -27,7 +27,9 @@ export interface KeylessApp {
  * `window.keyless` in every page of the context through a Playwright binding — so a page from
  * another origin can call the binding too, and the router's sender check is what stops it.
  */
-export const test = base.extend<{ app: KeylessApp; server: StaticServer; awsEnv: Record<string, string> }>({
+export const test = base.extend<{ app: KeylessApp; server: StaticServer; awsEnv: Record<string, string>; allowLoopbackLinks: boolean }>({
+  /** The sandbox serves its SSO verification page on loopback; only sandbox tests allow that. */
+  allowLoopbackLinks: [false, { option: true }],
   /** AWS settings the app sees; by default none (no profiles), tests override with fixture files. */
   awsEnv: [{ AWS_CONFIG_FILE: '/nonexistent/keyless-e2e/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/keyless-e2e/credentials' }, { option: true }],
   // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
@@ -37,7 +39,7 @@ export const test = base.extend<{ app: KeylessApp; server: StaticServer; awsEnv:
     await use(server);
     await server.close();
   },
-  app: async ({ context, server, awsEnv }, use) => {
+  app: async ({ context, server, awsEnv, allowLoopbackLinks }, use) => {
     const openedExternally: string[] = [];
     const exportFolders: string[] = [];
     const exportRoot = mkdtempSync(join(tmpdir(), 'keyless-export-'));
@@ -48,7 +50,7 @@ export const test = base.extend<{ app: KeylessApp; server: StaticServer; awsEnv:
           openedExternally.push(url);
           return Promise.resolve();
         },
-        allowLoopbackLinks: false,
+        allowLoopbackLinks,
         chooseExportFolder: (suggestedName) => {
           const folder = join(exportRoot, `${exportFolders.length}-${suggestedName}`);
           exportFolders.push(folder);
