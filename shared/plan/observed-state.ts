@@ -63,6 +63,11 @@ export interface AccountObservation {
   /** By ARN. */
   readonly policies: Readonly<Record<string, ObservedPolicy | null>>;
   readonly instanceProfiles: Readonly<Record<string, ObservedInstanceProfile | null>>;
+  /**
+   * Reads the caller was denied, one sentence each. The planner treats those resources as absent
+   * and warns; preflight then names the missing read permissions before anything changes.
+   */
+  readonly unreadable?: readonly string[];
 }
 
 export interface ObservedState {

@@ -56,6 +56,15 @@ export function planProvisioning(request: PlanRequest): Plan {
   const builder = new PlanBuilder(runTags(input.tags, runId));
   builder.blockers.push(...analysis.blockers);
   builder.warnings.push(...analysis.warnings);
+  for (const [account, observed] of [['agent', state.agent], ['bucket', state.bucket]] as const) {
+    for (const what of observed?.unreadable ?? []) {
+      builder.warnings.push({
+        code: 'STATE_UNREADABLE',
+        message: `Could not read ${what} in the ${account} account (access denied); it is planned as if it did not exist.`,
+        nextStep: 'Preflight names the read permissions to ask for; apply stops until they are granted.',
+      });
+    }
+  }
   const observedFor = (account: AccountRole): AccountObservation => (account === 'agent' ? state.agent : (state.bucket ?? EMPTY));
   const { partition } = identities.agent;
 

@@ -5,6 +5,9 @@ import { inputError } from '../../../shared/errors';
 import type { Plan, PlanStep } from '../../../shared/plan/plan-model';
 import type { ApplySummary } from '../../core/engine/apply/apply-run';
 import { planRun } from '../../core/engine/plan-run';
+import { preflightFailure, preflightLines } from '../../core/engine/preflight/describe-preflight';
+import { requiredPermissions } from '../../core/engine/preflight/required-permissions';
+import { runPreflight } from '../../core/engine/preflight/run-preflight';
 import type { EngineProgress, ProgressListener } from '../../core/engine/progress';
 import { startRun } from '../../core/engine/runs';
 import { defaultAppDataDir } from '../../core/vault/app-data-folder';
@@ -12,7 +15,8 @@ import type { CliIo } from '../cli-io';
 import { addProvisionOptions, factoryForProfiles, provisionInputFromCli, renderPlan, type ProvisionCliOptions } from './plan';
 
 /**
- * `keyless apply`: plan, show the plan, ask (unless --yes), then apply with live progress —
+ * `keyless apply`: plan, show the plan, check the operator's rights (preflight), ask (unless
+ * --yes), then apply with live progress —
  * listr2 on a terminal, one line per event otherwise, the events themselves with --json.
  */
 
@@ -117,6 +121,16 @@ export function register(cmd: Command, io: CliIo): void {
       if (plan.blockers.length === 0 && plan.steps.length === 0) {
         if (json) io.stdout(`${JSON.stringify({ runId: plan.runId, status: 'noChanges', plan }, null, 2)}\n`);
         return;
+      }
+      if (plan.blockers.length === 0) {
+        // Preflight (DESIGN §5): the operator's own rights, simulated, before anything changes.
+        const preflight = await runPreflight(requiredPermissions(plan), factory);
+        if (!json) io.stdout(`${preflightLines(preflight).join('\n')}\n\n`);
+        const stop = preflightFailure(preflight);
+        if (stop !== undefined) {
+          if (json) io.stdout(`${JSON.stringify({ runId: plan.runId, status: 'preflightFailed', preflight, plan }, null, 2)}\n`);
+          throw stop;
+        }
       }
       if (plan.blockers.length === 0 && options.yes !== true && !(await confirm(plan, io))) {
         io.stdout('Nothing was changed.\n');

@@ -86,4 +86,18 @@ describe('keyless plan/apply/runs/resume/rollback', () => {
     expect(refused.stderr).toContain('--existing-profile');
     expect(await snapshots(operatorFactory(sandbox))).toEqual(before);
   }, 60_000);
+
+  it('the restricted operator: apply stops at preflight naming iam:PassRole, and nothing is changed', async () => {
+    const before = await snapshots(operatorFactory(sandbox));
+    const restricted = common.map((arg) => (arg === 'sandbox-admin' ? 'sandbox-restricted' : arg));
+    const refused = await keyless(['apply', ...restricted, '--yes'], { env });
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stdout).toContain('Could not read instance profile keyless-informatica-agent');
+    expect(refused.stdout).toMatch(/iam:PassRole on arn:aws:iam::111111111111:role\/keyless-informatica-agent/);
+    expect(refused.stdout).toContain('iam:CreateInstanceProfile');
+    expect(refused.stdout).toContain('Ask your cloud team to attach this policy');
+    expect(refused.stderr).toContain('Nothing was changed');
+    expect(refused.stderr).toContain('iam:PassRole');
+    expect(await snapshots(operatorFactory(sandbox))).toEqual(before);
+  }, 60_000);
 });

@@ -130,6 +130,13 @@ describe('planner, the instance', () => {
     expect(replace?.context).toEqual({ previousProfileArn: sharedInstance.association?.profileArn });
   });
 
+  it('a read the caller was denied becomes a warning, and the resource is planned as absent', () => {
+    const result = plan(input(), state({ agent: { roles: {}, policies: {}, instanceProfiles: { 'agent-profile': null }, unreadable: ['instance profile agent-profile'] } }));
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['STATE_UNREADABLE']);
+    expect(result.warnings[0]?.message).toContain('instance profile agent-profile in the agent account');
+    expect(result.steps.map((step) => step.operation)).toContain('CreateInstanceProfile');
+  });
+
   it('bad input is an INVALID_* failure before any plan', () => {
     expect(() => plan(input({ names: { ...input().names, role: 'bad name' } }))).toThrow(KeylessFailure);
     expect(() => plan(input({ tags: [{ key: 'keyless:run', value: 'x' }] }))).toThrow(/reserved/);

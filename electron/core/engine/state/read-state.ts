@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { KeylessFailure } from '../../../../shared/errors';
 import type { AccountObservation, LookupList, ObservedState } from '../../../../shared/plan/observed-state';
 import type { AccountRole } from '../../../../shared/plan/plan-model';
 import { lookupsFor } from '../../../../shared/plan/planner';
@@ -27,15 +28,35 @@ export async function readIdentities(factory: AwsClientFactory, input: Provision
   return { agent, ...(bucket !== undefined ? { bucket } : {}) };
 }
 
+const DENIED = new Set(['AWS_ACCESSDENIED', 'AWS_UNAUTHORIZEDOPERATION']);
+
 async function readAccount(factory: AwsClientFactory, account: AccountRole, list: LookupList | undefined): Promise<AccountObservation> {
   if (list === undefined) return { roles: {}, policies: {}, instanceProfiles: {} };
   const { iam } = factory.clients(account);
+  const unreadable: string[] = [];
+  // A denied read is noted, not fatal: the plan still shows, and preflight names what to ask for.
+  const orUnreadable = async <T>(what: string, read: Promise<T | null>): Promise<T | null> => {
+    try {
+      return await read;
+    } catch (error) {
+      if (error instanceof KeylessFailure && DENIED.has(error.detail.code)) {
+        unreadable.push(what);
+        return null;
+      }
+      throw error;
+    }
+  };
   const [roles, policies, profiles] = await Promise.all([
-    Promise.all(list.roles.map(async (name) => [name, await readRole(iam, name)] as const)),
-    Promise.all(list.policyArns.map(async (arn) => [arn, await readPolicy(iam, arn)] as const)),
-    Promise.all(list.instanceProfiles.map(async (name) => [name, await readInstanceProfile(iam, name)] as const)),
+    Promise.all(list.roles.map(async (name) => [name, await orUnreadable(`role ${name}`, readRole(iam, name))] as const)),
+    Promise.all(list.policyArns.map(async (arn) => [arn, await orUnreadable(`managed policy ${arn}`, readPolicy(iam, arn))] as const)),
+    Promise.all(list.instanceProfiles.map(async (name) => [name, await orUnreadable(`instance profile ${name}`, readInstanceProfile(iam, name))] as const)),
   ]);
-  return { roles: Object.fromEntries(roles), policies: Object.fromEntries(policies), instanceProfiles: Object.fromEntries(profiles) };
+  return {
+    roles: Object.fromEntries(roles),
+    policies: Object.fromEntries(policies),
+    instanceProfiles: Object.fromEntries(profiles),
+    ...(unreadable.length > 0 ? { unreadable } : {}),
+  };
 }
 
 /** Everything the planner decides from: the instance first (it decides which names matter), then those names. */
