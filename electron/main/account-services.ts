@@ -51,7 +51,11 @@ export function createAccountServices(deps: AccountServiceDeps): Pick<ServiceTab
   return {
     'vault.status': async () => (await vaultOf()).status(),
     'aws.listProfiles': () => listProfileListing(deps.env),
-    'aws.whoami': async (request) => whoami('profile' in request ? request.profile : request, await awsDeps()),
+    'aws.whoami': async (request) => {
+      if (!('profile' in request)) return whoami(request, await awsDeps());
+      const { mfaCode } = request;
+      return whoami(request.profile, { ...(await awsDeps()), ...(mfaCode === undefined ? {} : { mfaCodeProvider: () => Promise.resolve(mfaCode) }) });
+    },
     'aws.ssoLogin': async (request) => {
       const taskId = randomUUID();
       const login = await startSsoLogin('profile' in request ? request.profile : request, {

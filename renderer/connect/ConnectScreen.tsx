@@ -24,16 +24,17 @@ export function ConnectScreen() {
   const { target, identity, choose, confirm } = useConnect();
   const nextStep = useWizard((s) => s.nextStep);
   const [check, setCheck] = useState<Check>({ state: 'idle' });
+  const [mfaCode, setMfaCode] = useState('');
 
   const selectedProfile: ProfileSummary | undefined =
     listing.state === 'ready' && target?.kind === 'profile' ? listing.value.profiles.find((p) => p.name === target.profile) : undefined;
 
   const checkIdentity = useCallback(
-    async (chosen: ConnectTarget) => {
+    async (chosen: ConnectTarget, code?: string) => {
       const api = keylessApi();
       if (api === undefined) return;
       setCheck({ state: 'checking' });
-      const result = await api.aws.whoami(whoamiRequest(chosen));
+      const result = await api.aws.whoami(whoamiRequest(chosen, code));
       if (result.ok) {
         confirm(result.value);
         setCheck({ state: 'idle' });
@@ -66,8 +67,23 @@ export function ConnectScreen() {
           <h2 id="identity-title">Who is {describe(target)}?</h2>
           {selectedProfile !== undefined && selectedProfile.status !== 'ready' ? <p className="status-warning">{selectedProfile.statusDetail}</p> : null}
           {selectedProfile?.status === 'ssoLoginNeeded' ? <SsoSignIn target={{ profile: selectedProfile.name }} onSignedIn={signedIn} /> : null}
+          {selectedProfile?.status === 'mfaNeeded' && identity === undefined ? (
+            <label className="row">
+              MFA code ({selectedProfile.mfaSerial ?? 'your MFA device'})
+              <input inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={mfaCode} onChange={(e) => setMfaCode(e.target.value.replace(/\D/g, ''))} />
+            </label>
+          ) : null}
           {identity === undefined ? (
-            <button type="button" className="primary" disabled={check.state === 'checking'} onClick={() => void checkIdentity(target)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={check.state === 'checking' || (selectedProfile?.status === 'mfaNeeded' && mfaCode.length !== 6)}
+              onClick={() => {
+                const code = selectedProfile?.status === 'mfaNeeded' ? mfaCode : undefined;
+                setMfaCode('');
+                void checkIdentity(target, code);
+              }}
+            >
               {check.state === 'checking' ? 'Checking…' : 'Check identity'}
             </button>
           ) : (

@@ -10,9 +10,9 @@ export type ConnectTarget =
   | { readonly kind: 'ssoRole'; readonly startUrl: string; readonly region: string; readonly accountId: string; readonly roleName: string };
 
 /** The `aws.whoami` request for a target: exactly the fields the contract names. */
-export function whoamiRequest(target: ConnectTarget) {
+export function whoamiRequest(target: ConnectTarget, mfaCode?: string) {
   return target.kind === 'profile'
-    ? { profile: target.profile }
+    ? { profile: target.profile, ...(mfaCode === undefined ? {} : { mfaCode }) }
     : { startUrl: target.startUrl, region: target.region, accountId: target.accountId, roleName: target.roleName };
 }
 

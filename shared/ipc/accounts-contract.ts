@@ -64,7 +64,8 @@ export const SsoAccountTarget = z.union([
 ]);
 
 export const WhoamiRequest = z.union([
-  z.object({ profile: ProfileName }).strict(),
+  // The MFA code is typed by the user for a role chain with mfa_serial; main uses it once and keeps nothing.
+  z.object({ profile: ProfileName, mfaCode: z.string().regex(/^\d{6}$/, 'the 6-digit code from the MFA device').optional() }).strict(),
   z.object({ startUrl: StartUrl, region: Region, accountId: AccountId, roleName: z.string().min(1).max(128) }).strict(),
 ]);
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sandbox } from '../../electron/core/sandbox/start-sandbox';
 import { sandboxAdmin, startTestSandbox } from '../support/sandbox';
+import { AGENT, createChainRoles } from '../integration/aws/support';
 import { expect, test } from './support/keyless-app';
 
 const root = join(__dirname, '../..');
@@ -20,8 +21,10 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   sandbox = await startTestSandbox();
+  await createChainRoles(sandbox);
   const broken = '\n[profile broken-chain]\nrole_arn = arn:aws:iam::111111111111:role/nowhere\nsource_profile = missing-profile\n';
-  writeFileSync(join(awsDir, 'config'), sandbox.profilesSnippet.config + broken);
+  const mfa = `\n[profile deploy-mfa]\nrole_arn = arn:aws:iam::${AGENT}:role/keyless-deploy\nsource_profile = sandbox-admin\nmfa_serial = arn:aws:iam::${AGENT}:mfa/keyless-admin\nendpoint_url = ${sandbox.awsEndpoint}\n`;
+  writeFileSync(join(awsDir, 'config'), sandbox.profilesSnippet.config + broken + mfa);
   writeFileSync(join(awsDir, 'credentials'), sandbox.profilesSnippet.credentials);
   // A start URL typed without a profile has no endpoint_url: the environment points the SDK at the sandbox.
   awsEnv.AWS_ENDPOINT_URL = sandbox.awsEndpoint;
@@ -85,6 +88,16 @@ test.describe('Connect step against the sandbox', () => {
     const card = page.getByTestId('identity-card');
     await expect(card).toContainText(account.accountId);
     await expect(card).toContainText(`assumed-role/`);
+  });
+
+  test('asks for the MFA code of a role chain with mfa_serial, and uses it once', async ({ page }) => {
+    await expect(page.getByRole('row', { name: /deploy-mfa/ })).toContainText('MFA code needed');
+    await page.getByRole('radio', { name: /deploy-mfa/ }).check();
+    const check = page.getByRole('button', { name: 'Check identity' });
+    await expect(check).toBeDisabled();
+    await page.getByLabel(/MFA code/).fill('123456');
+    await check.click();
+    await expect(page.getByTestId('identity-card')).toContainText('assumed-role/keyless-deploy');
   });
 
   test('explains a profile that cannot be used, with the next step', async ({ page }) => {
