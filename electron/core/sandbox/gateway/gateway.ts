@@ -112,6 +112,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         sendWire(outgoing, errorResponse(protocol, service, serverError(protocol, decision.status), requestId));
         return true;
       case 'accessDenied': {
+        // The caller's ARN only makes the message read like AWS's; failing to find it must not turn
+        // the injected AccessDenied into a different error.
         const caller = await principals.identify(accessKeyId).catch(() => undefined);
         sendWire(outgoing, errorResponse(protocol, service, accessDeniedError(protocol, action, service, caller?.arn), requestId));
         return true;
