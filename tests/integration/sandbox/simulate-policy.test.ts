@@ -94,6 +94,25 @@ describe('SimulatePrincipalPolicy', () => {
     }
   });
 
+  it('names the condition keys a deciding statement needs but the simulation was not given', async () => {
+    const simulate = (context: ContextEntry[]) =>
+      iam.send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: 'arn:aws:iam::111111111111:role/sim-connector',
+          ActionNames: ['s3:ListBucket', 's3:GetObject'],
+          ResourceArns: ['arn:aws:s3:::keyless-sandbox-sales'],
+          ContextEntries: context,
+        }),
+      );
+    const without = await simulate([]);
+    const listBucket = without.EvaluationResults!.find((result) => result.EvalActionName === 's3:ListBucket')!;
+    expect(listBucket.EvalDecision).toBe('implicitDeny');
+    expect(listBucket.MissingContextValues).toEqual(['s3:prefix']);
+    expect(without.EvaluationResults!.find((result) => result.EvalActionName === 's3:GetObject')!.MissingContextValues).toEqual([]);
+    const withPrefix = await simulate([{ ContextKeyName: 's3:prefix', ContextKeyValues: ['sales/'], ContextKeyType: 'string' }]);
+    expect(withPrefix.EvaluationResults!.find((result) => result.EvalActionName === 's3:ListBucket')!.MissingContextValues).toEqual([]);
+  });
+
   it('reports one result per action × resource, with the source of matched statements', async () => {
     const out = await iam.send(
       new SimulatePrincipalPolicyCommand({

@@ -3,6 +3,7 @@ import { errorResponse, escapeXml } from './wire-errors';
 import type { WireError } from './wire-errors';
 import { forwardBuffered, xmlValue } from './proxy';
 import type { GatewayContext, InterceptAnswer, InterceptedCall } from './gateway-context';
+import { missingContextKeys } from './missing-context';
 import type { LoadedPolicy } from './stored-policies';
 import { accountOfArn, loadPolicy, loadPrincipal, principalPolicies } from './stored-policies';
 
@@ -88,19 +89,22 @@ export async function interceptSimulation(ctx: GatewayContext, intercepted: Inte
   const results: string[] = [];
   for (const action of actions) {
     for (const resource of resources.length > 0 ? resources : ['*']) {
+      const request = {
+        action,
+        resource,
+        ...(callerArn !== undefined && callerAccount !== undefined ? { principal: { arn: callerArn, account: callerAccount } } : {}),
+        context,
+      };
+      const considered = [...identity, ...(boundary ? [boundary] : []), ...(resourcePolicy ? [resourcePolicy] : [])];
       const result = ctx.evaluate({
-        request: {
-          action,
-          resource,
-          ...(callerArn !== undefined && callerAccount !== undefined ? { principal: { arn: callerArn, account: callerAccount } } : {}),
-          context,
-        },
+        request,
         identityPolicies: identity.map((loaded) => loaded.policy),
         ...(boundary !== undefined ? { permissionsBoundary: boundary.policy } : {}),
         ...(resourcePolicy !== undefined ? { resourcePolicy: resourcePolicy.policy } : {}),
         ...(resourceOwner !== null ? { resourceAccount: accountOfArn(resourceOwner) ?? resourceOwner } : {}),
       });
-      results.push(evaluationResultXml(action, resource, result, [...identity, ...(boundary ? [boundary] : []), ...(resourcePolicy ? [resourcePolicy] : [])]));
+      const missing = missingContextKeys(considered.map((loaded) => loaded.policy), request);
+      results.push(evaluationResultXml(action, resource, result, considered, missing));
     }
   }
   const name = call.action;
@@ -114,7 +118,7 @@ export async function interceptSimulation(ctx: GatewayContext, intercepted: Inte
   };
 }
 
-function evaluationResultXml(action: string, resource: string, result: EvaluationResult, policies: readonly LoadedPolicy[]): string {
+function evaluationResultXml(action: string, resource: string, result: EvaluationResult, policies: readonly LoadedPolicy[], missing: readonly string[]): string {
   const matched = result.matchedStatements
     .map((statement) => {
       const source = policies.find((loaded) => loaded.policy.name === statement.policy);
@@ -125,6 +129,7 @@ function evaluationResultXml(action: string, resource: string, result: Evaluatio
     .join('');
   return (
     `<member><EvalActionName>${escapeXml(action)}</EvalActionName><EvalResourceName>${escapeXml(resource)}</EvalResourceName>` +
-    `<EvalDecision>${result.decision}</EvalDecision><MatchedStatements>${matched}</MatchedStatements><MissingContextValues/></member>`
+    `<EvalDecision>${result.decision}</EvalDecision><MatchedStatements>${matched}</MatchedStatements>` +
+    `<MissingContextValues>${missing.map((key) => `<member>${escapeXml(key)}</member>`).join('')}</MissingContextValues></member>`
   );
 }
