@@ -113,7 +113,7 @@ export function register(cmd: Command, io: CliIo): void {
     .addHelpText('after', '\nExamples:\n  keyless apply --profile agent --region us-east-1 --bucket acme-landing --folder sales --instance-id i-0123456789abcdef0\n  keyless apply --yes --json ...   (for scripts: no prompt, JSON summary)')
     .action(async (options: ProvisionCliOptions & { yes?: boolean }) => {
       const input = provisionInputFromCli(options, io);
-      const factory = factoryForProfiles(input, options.endpointUrl, io);
+      const factory = await factoryForProfiles(input, options.endpointUrl, io);
       const plan = await planRun(factory, input);
       const json = options.json === true;
       if (!json) io.stdout(renderPlan(plan));

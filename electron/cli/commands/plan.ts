@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import { fromIni } from '@aws-sdk/credential-providers';
 import { inputError } from '../../../shared/errors';
 import { DEFAULT_NAMES } from '../../../shared/export/default-names';
 import type { Plan, PlanIssue, PlanResource } from '../../../shared/plan/plan-model';
 import type { ExistingProfileChoice, ProvisionInput } from '../../../shared/plan/provision-input';
-import { clientFactory, type AwsClientFactory } from '../../core/engine/aws-clients';
+import type { AwsClientFactory } from '../../core/engine/aws-clients';
+import { profileClientFactory } from '../../core/engine/profile-clients';
+import { defaultAppDataDir } from '../../core/vault/app-data-folder';
+import { openVault } from '../../core/vault/vault';
 import { planRun } from '../../core/engine/plan-run';
 import type { CliIo } from '../cli-io';
 import { addPermissionsOptions, collect, parseAccess, parseSetup, parseTag, requireBucket, type PermissionsCliOptions } from './policy-options';
@@ -12,8 +14,8 @@ import { addPermissionsOptions, collect, parseAccess, parseSetup, parseTag, requ
 /**
  * `keyless plan`: read the accounts and show what apply would change. Also the home of what
  * plan, apply, resume and rollback share: the provisioning options and turning profile names
- * into AWS clients. Profiles resolve with the SDK's `fromIni` (config and credentials files,
- * SSO, role chains), pointed at `--endpoint-url` when given.
+ * into AWS clients. Profiles resolve as in every Keyless command (electron/core/aws: all kinds,
+ * the vault's credential cache, each profile's endpoint_url), or at `--endpoint-url` when given.
  */
 
 export interface ProvisionCliOptions extends PermissionsCliOptions {
@@ -98,19 +100,14 @@ export function provisionInputFromCli(options: ProvisionCliOptions, io: CliIo): 
   };
 }
 
-/** Clients for the plan's profiles; files come from io.env so in-process runs can point elsewhere. */
-export function factoryForProfiles(input: Pick<ProvisionInput, 'profile' | 'bucketProfile' | 'region'>, endpointUrl: string | undefined, io: CliIo): AwsClientFactory {
-  const files = {
-    ...(io.env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: io.env.AWS_SHARED_CREDENTIALS_FILE } : {}),
-    ...(io.env.AWS_CONFIG_FILE ? { configFilepath: io.env.AWS_CONFIG_FILE } : {}),
-  };
-  const endpoint = endpointUrl ?? io.env.AWS_ENDPOINT_URL;
-  const provider = (profile: string) => fromIni({ profile, ...files, clientConfig: { region: input.region, ...(endpoint ? { endpoint } : {}) } });
-  return clientFactory({
-    region: input.region,
-    ...(endpoint ? { endpoint } : {}),
-    credentials: { agent: provider(input.profile), ...(input.bucketProfile !== undefined ? { bucket: provider(input.bucketProfile) } : {}) },
-  });
+/** Clients for the plan's profiles; files and variables come from io.env so in-process runs can point elsewhere. */
+export async function factoryForProfiles(
+  input: Pick<ProvisionInput, 'profile' | 'bucketProfile' | 'region'>,
+  endpointUrl: string | undefined,
+  io: CliIo,
+): Promise<AwsClientFactory & { destroy(): void }> {
+  const deps = { env: io.env, vault: await openVault({ appDataDir: defaultAppDataDir(io.env) }) };
+  return profileClientFactory(input, deps, { region: input.region, ...(endpointUrl === undefined ? {} : { endpointUrl }) });
 }
 
 const MARK: Readonly<Record<PlanResource['action'], string>> = { create: '+', update: '~', keep: '=', replace: '±' };
@@ -152,7 +149,7 @@ export function register(cmd: Command, io: CliIo): void {
     .addHelpText('after', '\nExamples:\n  keyless plan --profile agent --region us-east-1 --bucket acme-landing --folder sales --instance-id i-0123456789abcdef0\n  keyless plan --setup c --profile agent --bucket-profile data --region us-east-1 --bucket acme-landing --instance-id i-0123456789abcdef0 --json')
     .action(async (options: ProvisionCliOptions) => {
       const input = provisionInputFromCli(options, io);
-      const plan = await planRun(factoryForProfiles(input, options.endpointUrl, io), input);
+      const plan = await planRun(await factoryForProfiles(input, options.endpointUrl, io), input);
       io.stdout(options.json === true ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan));
     });
 }

@@ -18,7 +18,7 @@ export function register(cmd: Command, io: CliIo): void {
       const json = options.json === true;
       const remaining = record.plan.steps.filter((step) => !record.outcomes.has(step.id));
       if (!json) io.stdout(`Resuming run ${record.runId}: ${remaining.length} of ${record.plan.steps.length} step(s) left.\n`);
-      const factory = factoryForProfiles(record.plan.input, options.endpointUrl, io);
+      const factory = await factoryForProfiles(record.plan.input, options.endpointUrl, io);
       const summary = await withProgress(remaining, io, json, (onProgress) => resumeRun(record, { appDataDir, factory, onProgress }));
       io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(record.plan, summary));
       if (summary.status !== 'complete') process.exitCode = 1;

@@ -15,7 +15,7 @@ export function register(cmd: Command, io: CliIo): void {
     .action(async (runId: string, options: { endpointUrl?: string; json?: boolean }) => {
       const appDataDir = defaultAppDataDir(io.env);
       const record = await loadRun(appDataDir, checkRunId(runId));
-      const factory = factoryForProfiles(record.plan.input, options.endpointUrl, io);
+      const factory = await factoryForProfiles(record.plan.input, options.endpointUrl, io);
       const json = options.json === true;
       const summary = await withProgress(record.plan.steps, io, json, (onProgress) => rollbackRunById(record.runId, { appDataDir, factory, onProgress }));
       if (json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);

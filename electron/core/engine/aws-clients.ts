@@ -41,14 +41,12 @@ export function clientFactory(options: ClientFactoryOptions): AwsClientFactory {
       if (cached !== undefined) return cached;
       const credentials = options.credentials[account];
       if (credentials === undefined) throw new Error(`no credentials were given for the ${account} account`);
-      const config = {
+      const clients = createEngineAwsClients({
         region: options.region,
         credentials,
         maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-        retryMode: 'standard',
         ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
-      };
-      const clients = { iam: new IAMClient(config), ec2: new EC2Client(config), sts: new STSClient(config) };
+      });
       cache.set(account, clients);
       return clients;
     },
@@ -66,4 +64,52 @@ export function destroyClients(factory: AwsClientFactory, accounts: readonly Acc
       // An account without credentials has no clients to close.
     }
   }
+}
+
+/**
+ * One account's clients as preflight, verify and doctor take them (setup C has a second set, for
+ * the bucket's account): a value, so tests point them at the sandbox and the app at the profile
+ * the user chose.
+ */
+export type EngineAwsClients = EngineClients;
+
+export interface AwsConnection {
+  readonly region: string;
+  /** One endpoint for every service (the sandbox gateway); absent for AWS's own. */
+  readonly endpoint?: string;
+  /** Per-service endpoints (a profile's `services` section), over `endpoint`. */
+  readonly endpoints?: Partial<Record<keyof EngineAwsClients, string>>;
+  readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  readonly maxAttempts?: number;
+}
+
+export interface OwnedAwsClients extends EngineAwsClients {
+  destroy(): void;
+}
+
+export function createEngineAwsClients(connection: AwsConnection): OwnedAwsClients {
+  const configFor = (service: keyof EngineAwsClients) => {
+    const endpoint = connection.endpoints?.[service] ?? connection.endpoint;
+    return {
+      region: connection.region,
+      credentials: connection.credentials,
+      // The SDK's standard strategy retries throttling, 5xx and dropped connections (see DEFAULT_MAX_ATTEMPTS).
+      maxAttempts: connection.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      retryMode: 'standard',
+      ...(endpoint === undefined ? {} : { endpoint }),
+    };
+  };
+  const iam = new IAMClient(configFor('iam'));
+  const ec2 = new EC2Client(configFor('ec2'));
+  const sts = new STSClient(configFor('sts'));
+  return {
+    iam,
+    ec2,
+    sts,
+    destroy() {
+      iam.destroy();
+      ec2.destroy();
+      sts.destroy();
+    },
+  };
 }

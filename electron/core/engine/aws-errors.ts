@@ -16,9 +16,17 @@ export function awsErrorFacts(error: unknown): AwsErrorFacts {
   return { code, message: typeof e.message === 'string' ? e.message : '', ...(requestId !== undefined ? { requestId } : {}) };
 }
 
+/** IAM's NoSuchEntity, and EC2's `*.NotFound` codes (InvalidInstanceID.NotFound, InvalidAssociationID.NotFound, ...). */
 export function isNotFound(error: unknown): boolean {
   const { code } = awsErrorFacts(error);
-  return code === 'NoSuchEntity' || code === 'InvalidInstanceID.NotFound' || code === 'InvalidAssociationID.NotFound';
+  return code === 'NoSuchEntity' || code.endsWith('.NotFound');
+}
+
+const ACCESS_DENIED = new Set(['AccessDenied', 'UnauthorizedOperation', 'UnauthorizedAccess']);
+
+/** IAM/STS AccessDenied and EC2 UnauthorizedOperation: "not allowed to look", a finding in itself for read-only checks. */
+export function isAccessDenied(error: unknown): boolean {
+  return ACCESS_DENIED.has(awsErrorFacts(error).code);
 }
 
 /** An AWS error as a Keyless failure that keeps the request id. */

@@ -1,9 +1,9 @@
-import type { AwsDeps } from '../../aws/aws-deps';
-import { resolveCredentials } from '../../aws/credentials/resolve-credentials';
-import { endpointFor } from '../../aws/endpoints';
-import { readSharedConfig } from '../../aws/profiles/shared-config';
+import type { AwsDeps } from '../aws/aws-deps';
+import { resolveCredentials } from '../aws/credentials/resolve-credentials';
+import { endpointFor } from '../aws/endpoints';
+import { readSharedConfig } from '../aws/profiles/shared-config';
 import { createEngineAwsClients } from './aws-clients';
-import type { OwnedAwsClients } from './aws-clients';
+import type { AwsClientFactory, OwnedAwsClients } from './aws-clients';
 
 /**
  * Clients for a named AWS profile, through the accounts module's resolver (every profile kind,
@@ -31,4 +31,29 @@ export async function clientsForProfile(profile: string, deps: AwsDeps, options:
     endpoints: { ...(iam === undefined ? {} : { iam }), ...(ec2 === undefined ? {} : { ec2 }), ...(sts === undefined ? {} : { sts }) },
   });
   return { clients, region };
+}
+
+/**
+ * The engine's client factory for the profiles a plan names (the agent account's, and the bucket
+ * account's in setup C), resolved like every other Keyless command: all profile kinds, the
+ * vault's credential cache, each profile's own endpoints.
+ */
+export async function profileClientFactory(
+  profiles: { readonly profile: string; readonly bucketProfile?: string | undefined },
+  deps: AwsDeps,
+  options: ProfileClientOptions = {},
+): Promise<AwsClientFactory & { destroy(): void }> {
+  const agent = await clientsForProfile(profiles.profile, deps, options);
+  const bucket = profiles.bucketProfile === undefined ? undefined : await clientsForProfile(profiles.bucketProfile, deps, { ...options, region: options.region ?? agent.region });
+  return {
+    clients(account) {
+      if (account === 'agent') return agent.clients;
+      if (bucket === undefined) throw new Error('no bucket-account profile was given (setup C needs --bucket-profile)');
+      return bucket.clients;
+    },
+    destroy() {
+      agent.clients.destroy();
+      bucket?.clients.destroy();
+    },
+  };
 }

@@ -6,7 +6,7 @@ import type { ChainReport, ChainReportLink } from '../../../../shared/plan/chain
 import type { AccessLevel } from '../../../../shared/policy/model';
 import { validateFolderPath } from '../../../../shared/validation/folder-path';
 import { requireValid } from '../../../../shared/validation/require-valid';
-import type { EngineAwsClients } from '../verify/aws-clients';
+import type { EngineAwsClients } from '../aws-clients';
 import { connectorAccessQuestions, folderUrl, grantS3AccessFix } from '../verify/connector-access';
 import type { ConnectorTarget } from '../verify/connector-access';
 import { asSentence, assumePermissionLink, connectorTrustLink, ec2TrustLink, evaluateAccess, partitionOfArn } from '../verify/role-links';

@@ -5,7 +5,7 @@ import type { RequiredPermission } from '../../../../shared/plan/operator-policy
 import type { AccountRole } from '../../../../shared/plan/plan-model';
 import type { PolicyDocument } from '../../../../shared/policy/model';
 import type { AwsClientFactory } from '../aws-clients';
-import type { EngineAwsClients } from '../verify/aws-clients';
+import type { EngineAwsClients } from '../aws-clients';
 import { checkFailed } from '../verify/aws-errors';
 import { simulatePrincipal } from '../verify/simulate-principal';
 import type { SimulatedDecision } from '../verify/simulate-principal';

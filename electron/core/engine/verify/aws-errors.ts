@@ -1,34 +1,13 @@
 import { KeylessFailure } from '../../../../shared/errors';
+import { awsErrorFacts } from '../aws-errors';
 
 /**
- * How the read-only checks tell AWS answers apart: "not found" and "not allowed to look" are
- * findings about the chain; anything else (network, throttling past the SDK's retries) stops the
- * check with its request id.
+ * How the read-only checks report AWS answers: "not found" and "not allowed to look" are findings
+ * about the chain (isNotFound and isAccessDenied in ../aws-errors); anything else (network,
+ * throttling past the SDK's retries) stops the check with its request id.
  */
 
-export function awsErrorName(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return '';
-  const named = error as { name?: unknown; Code?: unknown };
-  if (typeof named.Code === 'string') return named.Code;
-  return typeof named.name === 'string' ? named.name : '';
-}
-
-export function awsRequestId(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const id = (error as { $metadata?: { requestId?: unknown } }).$metadata?.requestId;
-  return typeof id === 'string' ? id : undefined;
-}
-
-const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess']);
-
-export function isAccessDenied(error: unknown): boolean {
-  return ACCESS_DENIED.has(awsErrorName(error));
-}
-
-export function isNotFound(error: unknown): boolean {
-  const name = awsErrorName(error);
-  return name === 'NoSuchEntity' || name === 'NoSuchEntityException' || name.endsWith('.NotFound');
-}
+export { isAccessDenied, isNotFound } from '../aws-errors';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -36,13 +15,12 @@ function messageOf(error: unknown): string {
 
 /** An unexpected AWS failure while checking, as a KeylessFailure that keeps the request id. */
 export function checkFailed(what: string, error: unknown): KeylessFailure {
-  const name = awsErrorName(error);
-  const requestId = awsRequestId(error);
+  const facts = awsErrorFacts(error);
   return new KeylessFailure({
     code: 'AWS_CHECK_FAILED',
-    message: `AWS failed while ${what}: ${name === '' ? '' : `${name}: `}${messageOf(error)}`,
-    nextStep: 'Check the network and the profile\'s credentials, then run the check again.',
-    ...(requestId === undefined ? {} : { requestId }),
+    message: `AWS failed while ${what}: ${facts.code === 'Unknown' ? '' : `${facts.code}: `}${messageOf(error)}`,
+    nextStep: "Check the network and the profile's credentials, then run the check again.",
+    ...(facts.requestId === undefined ? {} : { requestId: facts.requestId }),
   });
 }
 

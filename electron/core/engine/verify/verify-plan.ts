@@ -3,7 +3,7 @@ import type { Plan } from '../../../../shared/plan/plan-model';
 import type { AwsClientFactory } from '../aws-clients';
 import { associationLink, findAssociation } from '../doctor/instance-links';
 import { findInstanceProfile, instanceProfileLink } from '../doctor/profile-links';
-import type { EngineAwsClients } from './aws-clients';
+import type { EngineAwsClients } from '../aws-clients';
 import { folderUrl } from './connector-access';
 import { verifySetup } from './verify-setup';
 import type { SetupKind, VerifyInput } from './verify-setup';

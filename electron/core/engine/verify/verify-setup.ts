@@ -1,6 +1,6 @@
 import { brokenLink, okLink, unknownLink } from '../../../../shared/plan/chain-report';
 import type { ChainReport, ChainReportLink } from '../../../../shared/plan/chain-report';
-import type { EngineAwsClients } from './aws-clients';
+import type { EngineAwsClients } from '../aws-clients';
 import { connectorAccessQuestions, folderUrl, grantS3AccessFix } from './connector-access';
 import type { ConnectorTarget } from './connector-access';
 import { accountOfArn, assumePermissionLink, connectorTrustLink, ec2TrustLink } from './role-links';
