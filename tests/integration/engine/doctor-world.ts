@@ -1,7 +1,7 @@
 import { AssociateIamInstanceProfileCommand, DescribeImagesCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { AddRoleToInstanceProfileCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateUserCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { createEngineAwsClients } from '../../../electron/core/engine/verify/aws-clients';
-import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-clients';
+import { createEngineAwsClients } from '../../../electron/core/engine/aws-clients';
+import type { OwnedAwsClients } from '../../../electron/core/engine/aws-clients';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import { buildAssumeRolePolicy, buildPermissionsPolicy, buildTrustPolicy } from '../../../shared/policy/build';
 import type { PermissionsPolicyOptions, TrustedEntity } from '../../../shared/policy/build';

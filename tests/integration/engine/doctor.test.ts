@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModifyInstanceMetadataOptionsCommand } from '@aws-sdk/client-ec2';
 import { runDoctor } from '../../../electron/core/engine/doctor/run-doctor';
 import type { DoctorInput } from '../../../electron/core/engine/doctor/run-doctor';
-import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-clients';
+import type { OwnedAwsClients } from '../../../electron/core/engine/aws-clients';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import { firstBrokenLink, overallStatus } from '../../../shared/plan/chain-report';
 import type { ChainReport } from '../../../shared/plan/chain-report';

@@ -5,8 +5,8 @@ import { preflightFailure, preflightLines } from '../../../electron/core/engine/
 import { requiredPermissions } from '../../../electron/core/engine/preflight/required-permissions';
 import { runPreflight } from '../../../electron/core/engine/preflight/run-preflight';
 import type { PreflightReport } from '../../../electron/core/engine/preflight/run-preflight';
-import { createEngineAwsClients } from '../../../electron/core/engine/verify/aws-clients';
-import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-clients';
+import { createEngineAwsClients } from '../../../electron/core/engine/aws-clients';
+import type { OwnedAwsClients } from '../../../electron/core/engine/aws-clients';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import type { Plan } from '../../../shared/plan/plan-model';
 import { planProvisioning } from '../../../shared/plan/planner';

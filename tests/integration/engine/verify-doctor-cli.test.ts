@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-clients';
+import type { OwnedAwsClients } from '../../../electron/core/engine/aws-clients';
 import { DEFAULT_IICS_IDS } from '../../../electron/core/sandbox/iics/default-world';
 import { readIicsConnection } from '../../../electron/core/engine/doctor/iics-connection-reader';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySetup } from '../../../electron/core/engine/verify/verify-setup';
 import type { VerifyInput } from '../../../electron/core/engine/verify/verify-setup';
-import type { OwnedAwsClients } from '../../../electron/core/engine/verify/aws-clients';
+import type { OwnedAwsClients } from '../../../electron/core/engine/aws-clients';
 import type { Sandbox } from '../../../electron/core/sandbox/start-sandbox';
 import { firstBrokenLink, overallStatus } from '../../../shared/plan/chain-report';
 import type { ChainReport } from '../../../shared/plan/chain-report';
