@@ -43,80 +43,107 @@ function TextField({ name, label, hint, placeholder }: { readonly name: keyof Dr
   );
 }
 
-/** The left side of Draft offline: what the connection needs, and what to call what gets created. */
-export function DraftFormPanel() {
+/** How the connection reaches the bucket: setups A, B and C (DESIGN §2). */
+export function SetupFieldset() {
+  const setup = useDraft((s) => s.form.setup);
+  const update = useDraft((s) => s.update);
+  return (
+    <fieldset>
+      <legend>Setup</legend>
+      {SETUPS.map((option) => (
+        <label key={option.id} className="choice">
+          <input type="radio" name="setup" value={option.id} checked={setup === option.id} onChange={() => update({ setup: option.id })} />
+          <span>
+            <strong>{option.label}</strong>
+            <span className="hint">{option.help}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The bucket, folder and access the connection needs. */
+export function BucketFieldset() {
   const form = useDraft((s) => s.form);
   const update = useDraft((s) => s.update);
-  const twoRoles = form.setup !== 'instanceRole';
+  return (
+    <fieldset>
+      <legend>Bucket and access</legend>
+      <TextField name="bucket" label="Bucket" placeholder="acme-landing" />
+      <TextField name="folder" label="Folder path" placeholder="sales/daily" hint="As in the connection's Folder Path: no slash at either end." />
+      <Field label="Access">
+        {(id) => (
+          <select id={id} value={form.access} onChange={(e) => update({ access: e.target.value as AccessLevel })}>
+            <option value="read">Read (sources)</option>
+            <option value="write">Read and write (targets)</option>
+          </select>
+        )}
+      </Field>
+      <label className="choice">
+        <input type="checkbox" checked={form.advancedMode} onChange={(e) => update({ advancedMode: e.target.checked })} />
+        <span>Mappings run in advanced mode (multipart uploads)</span>
+      </label>
+      <TextField name="kmsKeyArn" label="SSE-KMS key ARN (optional)" placeholder="arn:aws:kms:eu-west-1:111122223333:key/…" />
+      <Field label="Partition">
+        {(id) => (
+          <select id={id} value={form.partition} onChange={(e) => update({ partition: e.target.value as Partition })}>
+            {PARTITIONS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </fieldset>
+  );
+}
 
+/** B and C: the dedicated role the connection assumes. */
+export function ConnectorFieldset() {
+  const setup = useDraft((s) => s.form.setup);
+  if (setup === 'instanceRole') return null;
+  return (
+    <fieldset>
+      <legend>Connector role</legend>
+      <TextField name="accountId" label={setup === 'crossAccount' ? "Bucket's account id" : 'Account id of both roles'} placeholder="111122223333" />
+      {setup === 'crossAccount' ? <TextField name="trustedAccountId" label="Agent's account id (trusted)" placeholder="444455556666" /> : null}
+      <TextField name="connectorRoleName" label="Connector role name" />
+      <TextField name="assumePolicyName" label="Assume-role policy name" />
+      <TextField name="externalId" label="External Id (optional for B, advised for C)" hint="The connection's External Id field carries the same value." />
+    </fieldset>
+  );
+}
+
+/** What Keyless calls what it creates, and the organisation's path, boundary and tags. */
+export function NamesFieldset({ withInstanceId }: { readonly withInstanceId: boolean }) {
+  const tags = useDraft((s) => s.form.tags);
+  const update = useDraft((s) => s.update);
+  return (
+    <fieldset>
+      <legend>Names and organisation rules</legend>
+      <TextField name="roleName" label="Instance role name" />
+      <TextField name="instanceProfileName" label="Instance profile name" />
+      <TextField name="policyName" label="S3 policy name" />
+      <TextField name="path" label="IAM path" hint="/ or e.g. /informatica/" />
+      <TextField name="permissionsBoundaryArn" label="Permissions boundary ARN (optional)" />
+      <Field label="Tags (one key=value per line)">
+        {(id) => <textarea id={id} rows={3} spellCheck={false} value={tags} onChange={(e) => update({ tags: e.target.value })} />}
+      </Field>
+      {withInstanceId ? <TextField name="instanceId" label="Agent EC2 instance id (optional, for the CLI script)" placeholder="i-0123456789abcdef0" /> : null}
+    </fieldset>
+  );
+}
+
+/** The left side of Draft offline: what the connection needs, and what to call what gets created. */
+export function DraftFormPanel() {
   return (
     <form className="draft-form" aria-label="Draft options" onSubmit={(e) => e.preventDefault()}>
-      <fieldset>
-        <legend>Setup</legend>
-        {SETUPS.map((setup) => (
-          <label key={setup.id} className="choice">
-            <input type="radio" name="setup" value={setup.id} checked={form.setup === setup.id} onChange={() => update({ setup: setup.id })} />
-            <span>
-              <strong>{setup.label}</strong>
-              <span className="hint">{setup.help}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-
-      <fieldset>
-        <legend>Bucket and access</legend>
-        <TextField name="bucket" label="Bucket" placeholder="acme-landing" />
-        <TextField name="folder" label="Folder path" placeholder="sales/daily" hint="As in the connection's Folder Path: no slash at either end." />
-        <Field label="Access">
-          {(id) => (
-            <select id={id} value={form.access} onChange={(e) => update({ access: e.target.value as AccessLevel })}>
-              <option value="read">Read (sources)</option>
-              <option value="write">Read and write (targets)</option>
-            </select>
-          )}
-        </Field>
-        <label className="choice">
-          <input type="checkbox" checked={form.advancedMode} onChange={(e) => update({ advancedMode: e.target.checked })} />
-          <span>Mappings run in advanced mode (multipart uploads)</span>
-        </label>
-        <TextField name="kmsKeyArn" label="SSE-KMS key ARN (optional)" placeholder="arn:aws:kms:eu-west-1:111122223333:key/…" />
-        <Field label="Partition">
-          {(id) => (
-            <select id={id} value={form.partition} onChange={(e) => update({ partition: e.target.value as Partition })}>
-              {PARTITIONS.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </fieldset>
-
-      {twoRoles ? (
-        <fieldset>
-          <legend>Connector role</legend>
-          <TextField name="accountId" label={form.setup === 'crossAccount' ? "Bucket's account id" : 'Account id of both roles'} placeholder="111122223333" />
-          {form.setup === 'crossAccount' ? <TextField name="trustedAccountId" label="Agent's account id (trusted)" placeholder="444455556666" /> : null}
-          <TextField name="connectorRoleName" label="Connector role name" />
-          <TextField name="assumePolicyName" label="Assume-role policy name" />
-          <TextField name="externalId" label="External Id (optional for B, advised for C)" hint="The connection's External Id field carries the same value." />
-        </fieldset>
-      ) : null}
-
-      <fieldset>
-        <legend>Names and organisation rules</legend>
-        <TextField name="roleName" label="Instance role name" />
-        <TextField name="instanceProfileName" label="Instance profile name" />
-        <TextField name="policyName" label="S3 policy name" />
-        <TextField name="path" label="IAM path" hint="/ or e.g. /informatica/" />
-        <TextField name="permissionsBoundaryArn" label="Permissions boundary ARN (optional)" />
-        <Field label="Tags (one key=value per line)">
-          {(id) => <textarea id={id} rows={3} spellCheck={false} value={form.tags} onChange={(e) => update({ tags: e.target.value })} />}
-        </Field>
-        <TextField name="instanceId" label="Agent EC2 instance id (optional, for the CLI script)" placeholder="i-0123456789abcdef0" />
-      </fieldset>
+      <SetupFieldset />
+      <BucketFieldset />
+      <ConnectorFieldset />
+      <NamesFieldset withInstanceId />
     </form>
   );
 }
