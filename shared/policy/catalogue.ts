@@ -117,3 +117,26 @@ export function serviceInfoFromIamData(prefix: string, actionsFile: unknown, res
 export function isPlausibleServicePrefix(prefix: string): boolean {
   return /^[a-z0-9-]{1,64}$/.test(prefix);
 }
+
+/**
+ * A catalogue over a per-service loader: lookups are case-insensitive, implausible prefixes are
+ * answered without loading anything, each service is built once, and a failed read is not
+ * cached (the next lint may succeed). Both the Node and the renderer catalogue are this.
+ */
+export function cachingCatalogue(servicePrefixes: () => Promise<readonly string[]>, loadService: (prefix: string) => Promise<ServiceInfo | undefined>): IamCatalogue {
+  const services = new Map<string, Promise<ServiceInfo | undefined>>();
+  return {
+    servicePrefixes,
+    service(prefix) {
+      const key = prefix.toLowerCase();
+      if (!isPlausibleServicePrefix(key)) return Promise.resolve(undefined);
+      let pending = services.get(key);
+      if (pending === undefined) {
+        pending = loadService(key);
+        pending.catch(() => services.delete(key));
+        services.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}

