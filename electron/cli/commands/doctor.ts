@@ -9,8 +9,7 @@ import { selectedProfileName } from '../../core/aws/aws-env';
 import type { DoctorConnection } from '../../core/engine/doctor/connection-links';
 import { readIicsConnection } from '../../core/engine/doctor/iics-connection-reader';
 import { runDoctor } from '../../core/engine/doctor/run-doctor';
-import type { OwnedAwsClients } from '../../core/engine/aws-clients';
-import { clientsForProfile } from '../../core/engine/profile-clients';
+import { clientsForAccounts } from '../../core/engine/profile-clients';
 import { defaultAppDataDir } from '../../core/vault/app-data-folder';
 import { openVault } from '../../core/vault/vault';
 import { endpointOptions, printReport, targetFromFlags } from './verify';
@@ -97,12 +96,9 @@ export function register(cmd: Command, io: CliIo): void {
       const target = flags.bucket === undefined ? undefined : targetFromFlags(flags, undefined);
       const connection = await connectionOf(flags, io);
       const deps = { env: io.env, vault: await openVault({ appDataDir: defaultAppDataDir(io.env) }) };
-      const opened: OwnedAwsClients[] = [];
+      const accounts = await clientsForAccounts({ profile: flags.profile ?? selectedProfileName(io.env), bucketProfile: flags.bucketProfile }, deps, endpointOptions(flags, flags.region));
       try {
-        const agent = await clientsForProfile(flags.profile ?? selectedProfileName(io.env), deps, endpointOptions(flags, flags.region));
-        opened.push(agent.clients);
-        const bucket = flags.bucketProfile === undefined ? undefined : await clientsForProfile(flags.bucketProfile, deps, endpointOptions(flags, flags.region ?? agent.region));
-        if (bucket !== undefined) opened.push(bucket.clients);
+        const { agent, bucket } = accounts;
         const report = await runDoctor(
           {
             region: agent.region,
@@ -119,7 +115,7 @@ export function register(cmd: Command, io: CliIo): void {
         );
         printReport(report, flags.json, io);
       } finally {
-        for (const clients of opened) clients.destroy();
+        accounts.destroy();
       }
     });
 }

@@ -9,12 +9,12 @@ import { validateInstanceId } from '../../../shared/validation/instance-id';
 import { requireValid } from '../../../shared/validation/require-valid';
 import type { CliIo } from '../cli-io';
 import { selectedProfileName } from '../../core/aws/aws-env';
-import type { EngineAwsClients, OwnedAwsClients } from '../../core/engine/aws-clients';
+import type { EngineAwsClients } from '../../core/engine/aws-clients';
 import { connectorTarget } from '../../core/engine/verify/connector-access';
 import type { ConnectorTarget } from '../../core/engine/verify/connector-access';
 import type { Partition } from '../../../shared/policy/model';
 import { partitionOfArn } from '../../core/engine/verify/role-links';
-import { clientsForProfile } from '../../core/engine/profile-clients';
+import { clientsForAccounts } from '../../core/engine/profile-clients';
 import type { ProfileClientOptions } from '../../core/engine/profile-clients';
 import { verifySetup } from '../../core/engine/verify/verify-setup';
 import { currentInstanceRole } from '../../core/engine/verify/verify-plan';
@@ -122,12 +122,9 @@ export function register(cmd: Command, io: CliIo): void {
       targetFromFlags(flags, undefined);
       if (setup === 'c' && flags.bucketProfile === undefined) throw inputError('INVALID_ARGUMENTS', 'Setup C needs the bucket account\'s profile.', 'Add --bucket-profile NAME.');
       const deps = { env: io.env, vault: await openVault({ appDataDir: defaultAppDataDir(io.env) }) };
-      const opened: OwnedAwsClients[] = [];
+      const accounts = await clientsForAccounts({ profile: flags.profile ?? selectedProfileName(io.env), bucketProfile: flags.bucketProfile }, deps, endpointOptions(flags, flags.region));
       try {
-        const agent = await clientsForProfile(flags.profile ?? selectedProfileName(io.env), deps, endpointOptions(flags, flags.region));
-        opened.push(agent.clients);
-        const bucket = flags.bucketProfile === undefined ? undefined : await clientsForProfile(flags.bucketProfile, deps, endpointOptions(flags, flags.region ?? agent.region));
-        if (bucket !== undefined) opened.push(bucket.clients);
+        const { agent, bucket } = accounts;
         const instanceRole = flags.role ?? (instanceId === undefined ? DEFAULT_NAMES.role : await instanceRoleOf(agent.clients, instanceId, agent.region));
         const { Arn } = await agent.clients.sts.send(new GetCallerIdentityCommand({}));
         const report = await verifySetup(
@@ -143,7 +140,7 @@ export function register(cmd: Command, io: CliIo): void {
         );
         printReport(report, flags.json, io);
       } finally {
-        for (const clients of opened) clients.destroy();
+        accounts.destroy();
       }
     });
 }

@@ -33,27 +33,50 @@ export async function clientsForProfile(profile: string, deps: AwsDeps, options:
   return { clients, region };
 }
 
-/**
- * The engine's client factory for the profiles a plan names (the agent account's, and the bucket
- * account's in setup C), resolved like every other Keyless command: all profile kinds, the
- * vault's credential cache, each profile's own endpoints.
- */
+export interface AccountClients {
+  readonly agent: { readonly clients: OwnedAwsClients; readonly region: string };
+  /** Setup C: the bucket account's clients, in the agent's region unless one was given. */
+  readonly bucket?: { readonly clients: OwnedAwsClients; readonly region: string };
+  /** Closes every client opened here (also those opened before a failure). */
+  destroy(): void;
+}
+
+/** Clients for the agent account's profile and, when named, the bucket account's. */
+export async function clientsForAccounts(
+  profiles: { readonly profile: string; readonly bucketProfile?: string | undefined },
+  deps: AwsDeps,
+  options: ProfileClientOptions = {},
+): Promise<AccountClients> {
+  const agent = await clientsForProfile(profiles.profile, deps, options);
+  try {
+    const bucket = profiles.bucketProfile === undefined ? undefined : await clientsForProfile(profiles.bucketProfile, deps, { ...options, region: options.region ?? agent.region });
+    return {
+      agent,
+      ...(bucket === undefined ? {} : { bucket }),
+      destroy() {
+        agent.clients.destroy();
+        bucket?.clients.destroy();
+      },
+    };
+  } catch (error) {
+    agent.clients.destroy();
+    throw error;
+  }
+}
+
+/** The engine's client factory for the profiles a plan names, resolved as in every Keyless command. */
 export async function profileClientFactory(
   profiles: { readonly profile: string; readonly bucketProfile?: string | undefined },
   deps: AwsDeps,
   options: ProfileClientOptions = {},
 ): Promise<AwsClientFactory & { destroy(): void }> {
-  const agent = await clientsForProfile(profiles.profile, deps, options);
-  const bucket = profiles.bucketProfile === undefined ? undefined : await clientsForProfile(profiles.bucketProfile, deps, { ...options, region: options.region ?? agent.region });
+  const accounts = await clientsForAccounts(profiles, deps, options);
   return {
     clients(account) {
-      if (account === 'agent') return agent.clients;
-      if (bucket === undefined) throw new Error('no bucket-account profile was given (setup C needs --bucket-profile)');
-      return bucket.clients;
+      if (account === 'agent') return accounts.agent.clients;
+      if (accounts.bucket === undefined) throw new Error('no bucket-account profile was given (setup C needs --bucket-profile)');
+      return accounts.bucket.clients;
     },
-    destroy() {
-      agent.clients.destroy();
-      bucket?.clients.destroy();
-    },
+    destroy: () => accounts.destroy(),
   };
 }
