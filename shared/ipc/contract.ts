@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Identity, ProfileListing, SsoAccountRoles, SsoAccounts, SsoAccountTarget, SsoLoginStarted, SsoTarget, VaultStatus, WhoamiRequest } from './accounts-contract';
+import { DoctorReport, DoctorRequest } from './doctor-contract';
 
 /**
  * The one list of every operation the renderer may ask of main (model: GitHub Desktop's
@@ -53,6 +54,7 @@ export const contract = {
   'aws.ssoCancel': { request: z.object({ taskId: z.string().max(64) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'aws.ssoAccounts': { request: SsoTarget, response: SsoAccounts },
   'aws.ssoAccountRoles': { request: SsoAccountTarget, response: SsoAccountRoles },
+  'engine.doctor': { request: DoctorRequest, response: DoctorReport },
 } as const satisfies Record<`${string}.${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
