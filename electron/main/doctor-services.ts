@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { clientsForProfile } from '../core/engine/profile-clients';
-import type { OwnedAwsClients } from '../core/engine/aws-clients';
+import { clientsForAccounts } from '../core/engine/profile-clients';
 import { readIicsConnection } from '../core/engine/doctor/iics-connection-reader';
 import { runDoctor } from '../core/engine/doctor/run-doctor';
 import type { DoctorInput } from '../core/engine/doctor/run-doctor';
@@ -89,18 +88,14 @@ export function createDoctorServices(deps: DoctorServiceDeps): Pick<ServiceTable
       checkSetup(request);
       if (request.iics !== undefined) checkLoginUrl(request.iics.loginUrl);
       const fields = checkedFields(request);
-      const awsDeps = { env: deps.env, vault: await deps.vault() };
-      const opened: OwnedAwsClients[] = [];
+      const { iics } = request;
+      const connection = iics === undefined ? undefined : await readIicsConnection({ loginUrl: iics.loginUrl, username: iics.username, password: iics.password }, iics.connectionName);
+      const accounts = await clientsForAccounts({ profile: request.profile, bucketProfile: request.bucketProfile }, { env: deps.env, vault: await deps.vault() }, request.region === undefined ? {} : { region: request.region });
       try {
-        const agent = await clientsForProfile(request.profile, awsDeps, request.region === undefined ? {} : { region: request.region });
-        opened.push(agent.clients);
-        const bucket = request.bucketProfile === undefined ? undefined : await clientsForProfile(request.bucketProfile, awsDeps, { region: agent.region });
-        if (bucket !== undefined) opened.push(bucket.clients);
-        const { iics } = request;
-        const connection = iics === undefined ? undefined : await readIicsConnection({ loginUrl: iics.loginUrl, username: iics.username, password: iics.password }, iics.connectionName);
+        const { agent, bucket } = accounts;
         return await runDoctor({ ...fields, region: agent.region, ...(connection === undefined ? {} : { connection }) }, { agent: agent.clients, ...(bucket === undefined ? {} : { bucket: bucket.clients }) });
       } finally {
-        for (const clients of opened) clients.destroy();
+        accounts.destroy();
       }
     },
   };
