@@ -2,10 +2,14 @@ import { getAppInfo } from '../core/app/app-info';
 import { saveExportFiles } from '../core/export/save-export';
 import { KEYLESS_NAME, KEYLESS_VERSION } from '../core/app/version';
 import { probeKeychain } from '../core/vault/keychain-probe';
+import { openVault } from '../core/vault/vault';
+import type { Vault } from '../core/vault/vault';
 import type { KeychainStatus } from '../core/vault/keychain-probe';
 import { KeylessFailure } from '../../shared/errors';
 import { createAccountServices } from './account-services';
 import type { AccountServiceDeps } from './account-services';
+import { createDoctorServices } from './doctor-services';
+import { createEngineServices } from './engine-services';
 import { isAllowedExternalUrl } from './external-links';
 import type { ServiceTable } from './ipc-router';
 
@@ -32,8 +36,13 @@ export function createServices(deps: ServiceDeps): ServiceTable {
     }
     await deps.openExternal(url);
   };
+  // One vault per process, opened on first use: the account and engine operations share its cache.
+  let vault: Promise<Vault> | undefined;
+  const vaultOf = (): Promise<Vault> => (vault ??= deps.openVault?.() ?? openVault({ appDataDir: deps.appDataDir }));
   return {
-    ...createAccountServices({ ...deps, openExternal: openAllowed }),
+    ...createAccountServices({ ...deps, openExternal: openAllowed, openVault: vaultOf }),
+    ...createEngineServices({ env: deps.env, appDataDir: deps.appDataDir, emit: deps.emit, vault: vaultOf }),
+    ...createDoctorServices({ env: deps.env, vault: vaultOf }),
     'app.info': () =>
       getAppInfo({
         name: KEYLESS_NAME,

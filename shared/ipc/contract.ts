@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Identity, ProfileListing, SsoAccountRoles, SsoAccounts, SsoAccountTarget, SsoLoginStarted, SsoTarget, VaultStatus, WhoamiRequest } from './accounts-contract';
 import { DoctorReport, DoctorRequest } from './doctor-contract';
+import { ApplyResult, InstanceListing, InstancesRequest, PlanReview, RollbackResult, RunListing, RunRequest } from './engine-contract';
+import { ProvisionInput } from '../plan/provision-input';
 
 /**
  * The one list of every operation the renderer may ask of main (model: GitHub Desktop's
@@ -55,6 +57,11 @@ export const contract = {
   'aws.ssoAccounts': { request: SsoTarget, response: SsoAccounts },
   'aws.ssoAccountRoles': { request: SsoAccountTarget, response: SsoAccountRoles },
   'engine.doctor': { request: DoctorRequest, response: DoctorReport },
+  'aws.listInstances': { request: InstancesRequest, response: InstanceListing },
+  'engine.plan': { request: ProvisionInput, response: PlanReview },
+  'engine.apply': { request: RunRequest, response: ApplyResult },
+  'engine.runs': { request: NoRequest, response: RunListing },
+  'engine.rollback': { request: RunRequest, response: RollbackResult },
 } as const satisfies Record<`${string}.${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
