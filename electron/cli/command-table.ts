@@ -38,4 +38,5 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'runs', summary: 'List apply runs and their status', define: () => import('./commands/runs') },
   { name: 'verify', summary: 'Check with IAM\'s policy simulator that a setup grants the connector its S3 access (read-only)', define: () => import('./commands/verify') },
   { name: 'doctor', summary: 'Walk an existing setup from the EC2 instance or IICS connection to the bucket and name the broken link', define: () => import('./commands/doctor') },
+  { name: 'iics', summary: 'Log in to Informatica Cloud, list runtime environments, create and test the S3 v2 connection', define: () => import('./commands/iics') },
 ];

@@ -1,5 +1,6 @@
 import { KeylessFailure } from '../../../shared/errors';
 import type { S3v2Property } from './iics-assumptions';
+import { S3V2_LABELS } from './iics-assumptions';
 import type { IicsClient } from './iics-client';
 import { expectArray, expectObject, isSuccess, unexpectedAnswer } from './iics-http';
 import type { RuntimeEnvironment } from './runtime-environments';
@@ -25,6 +26,8 @@ export interface AppliedConnection {
   readonly name: string;
   readonly runtimeEnvironment: Pick<RuntimeEnvironment, 'id' | 'name' | 'status'>;
   readonly changes: readonly ConnectionChange[];
+  /** The connection's IAM-related properties as they now stand, by UI label (no secrets: both keys are empty). */
+  readonly properties: ReadonlyArray<{ readonly label: string; readonly value: string }>;
   /** Properties whose connParams key is the built-in assumption (iics-assumptions.ts). */
   readonly assumedKeys: readonly S3v2Property[];
   readonly warnings: readonly string[];
@@ -80,6 +83,7 @@ export async function applyS3v2Connection(client: IicsClient, input: S3v2Connect
     name: values.name,
     runtimeEnvironment: { id: environment.id, name: environment.name, status: environment.status },
     assumedKeys: connector.assumedKeys,
+    properties: (Object.keys(desired) as S3v2Property[]).filter((p) => p !== 'accessKey' && p !== 'secretKey').map((p) => ({ label: S3V2_LABELS[p], value: desired[p] })),
     warnings: environmentWarnings(environment),
   };
 
