@@ -45,7 +45,7 @@ describe('app shell', () => {
   it('says plainly that a screen is not built yet, and goes back home', async () => {
     const user = userEvent.setup();
     render(<App />);
-    await user.click(screen.getByRole('button', { name: /Check an existing setup/ }));
+    await user.click(screen.getByRole('button', { name: /IICS connection/ }));
     expect(screen.getByRole('status').textContent).toMatch(/not built yet/);
     await user.click(screen.getByRole('button', { name: 'Back to start' }));
     expect(screen.getByRole('heading', { name: 'What would you like to do?' })).toBeTruthy();
