@@ -6,7 +6,7 @@ import type { OwnedAwsClients } from '../../electron/core/engine/aws-clients';
 import type { Sandbox } from '../../electron/core/sandbox/start-sandbox';
 import { DEFAULT_IICS_IDS } from '../../electron/core/sandbox/iics/default-world';
 import { startTestSandbox } from '../support/sandbox';
-import { operatorClients, s3Policy, setUpA, STAGING } from '../integration/engine/doctor-world';
+import { operatorClients, s3Policy, setUpA, setUpAssumeRole, STAGING } from '../integration/engine/doctor-world';
 import { expect, test } from './support/keyless-app';
 import type { KeylessApp } from './support/keyless-app';
 
@@ -117,6 +117,25 @@ test.describe('Check an existing setup against the sandbox', () => {
     );
     await expect(page.getByRole('img', { name: 'ok' })).toHaveCount(11);
     await expect(link(page, 'role')).toContainText('e2e-doctor-a-role');
+  });
+
+  test('setup B typed on the form: a wrong External Id names the connector role\'s trust link', async ({ page, app }) => {
+    const b = await setUpAssumeRole(admin, admin, 'e2e-doctor-b', { externalId: 'informatica-4711', policy: s3Policy(STAGING), connectorAccount: sandbox.seed.accounts.agent.id });
+    await openDoctor(page, app);
+    const form = page.getByRole('form', { name: 'Check an existing setup' });
+    await form.getByLabel('AWS profile', { exact: true }).selectOption('sandbox-admin');
+    await form.getByLabel('EC2 instance id').fill(b.instanceId);
+    await form.getByLabel('Bucket', { exact: true }).fill(STAGING.bucket);
+    await form.getByLabel('Folder', { exact: true }).fill(STAGING.folder);
+    await form.getByLabel('Setup').selectOption('b');
+    await form.getByLabel('IAM Role ARN').fill(b.connectorRoleArn);
+    await form.getByLabel('External Id').fill('informatica-0000');
+    await form.getByRole('button', { name: 'Run the check' }).click();
+
+    await expect(link(page, 'connector-trust')).toHaveAttribute('data-status', 'broken', { timeout: 30_000 });
+    await expect(link(page, 'connector-trust')).toContainText(/different External Id/);
+    await expect(link(page, 'assume-permission')).toHaveAttribute('data-status', 'ok');
+    await expect(link(page, 'connector-trust').getByRole('region', { name: 'Fix' }).locator('pre code')).toContainText("aws iam update-assume-role-policy --role-name 'e2e-doctor-b-connector-role'");
   });
 
   test('from an IICS connection on a serverless runtime environment: IAM authentication cannot work there, and the password never comes back', async ({ page, app }) => {
