@@ -74,8 +74,22 @@ function notReviewed(runId: string): KeylessFailure {
   });
 }
 
+function nothingToApply(runId: string): KeylessFailure {
+  return new KeylessFailure({ code: 'INVALID_NOTHING_TO_APPLY', message: `Plan ${runId} changes nothing: everything it needs is already in place.`, nextStep: 'There is nothing to apply; verify the setup instead.' });
+}
+
+/** Plans kept for apply; older ones are dropped, since only the one on screen is ever applied. */
+const REVIEWED_PLANS_KEPT = 20;
+
 export function createEngineServices(deps: EngineServiceDeps): Pick<ServiceTable, EngineOps> {
   const reviewed = new Map<string, ReviewedPlan>();
+  const remember = (plan: Plan, preflight: PreflightReport | undefined): void => {
+    reviewed.set(plan.runId, { plan, preflight });
+    for (const runId of reviewed.keys()) {
+      if (reviewed.size <= REVIEWED_PLANS_KEPT) break;
+      reviewed.delete(runId);
+    }
+  };
   const awsDeps = async (): Promise<AwsDeps> => ({ env: deps.env, vault: await deps.vault() });
   const factoryFor = async (input: Pick<ProvisionInput, 'profile' | 'bucketProfile' | 'region'>) =>
     profileClientFactory({ profile: input.profile, bucketProfile: input.bucketProfile }, await awsDeps(), { region: input.region });
@@ -98,7 +112,7 @@ export function createEngineServices(deps: EngineServiceDeps): Pick<ServiceTable
         const changes = plan.steps.length > 0 && plan.blockers.length === 0;
         // Preflight only for a plan that could be applied: a blocked plan must first be re-planned.
         const preflight = changes ? await runPreflight(requiredPermissions(plan), factory) : undefined;
-        if (changes) reviewed.set(plan.runId, { plan, preflight });
+        remember(plan, preflight);
         return { plan, ...(preflight === undefined ? {} : { preflight: summarisePreflight(preflight) }), applicable: changes && preflight?.ok === true };
       } finally {
         factory.destroy();
@@ -110,7 +124,7 @@ export function createEngineServices(deps: EngineServiceDeps): Pick<ServiceTable
       if (entry === undefined) throw notReviewed(runId);
       const { plan, preflight } = entry;
       refuseBlockedPlan(plan);
-      if (preflight === undefined) throw notReviewed(runId);
+      if (plan.steps.length === 0 || preflight === undefined) throw nothingToApply(runId);
       const stop = preflightFailure(preflight);
       if (stop !== undefined) throw stop;
       // Taken out before the first await, so a double click cannot apply the same plan twice.

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react';
+import type { Plan } from '../../shared/plan/plan-model';
 import type { ExistingProfileChoice as Choice } from '../../shared/plan/provision-input';
 import { useConnect } from '../connect/connect-store';
 import { ErrorNote } from '../connect/use-ipc';
@@ -12,6 +13,12 @@ import { ConnectionSettingsCard } from './review/ConnectionSettingsCard';
 import { ExistingProfileChoice } from './review/ExistingProfileChoice';
 import { PlanCalls, PlanResources, PlanWarnings } from './review/PlanResources';
 import { PreflightPanel } from './review/PreflightPanel';
+
+const SETUP_LABEL: Readonly<Record<Plan['effectiveSetup'], string>> = {
+  instanceRole: 'Setup A (instance role)',
+  assumeConnectorRole: 'Setup B (instance role assumes a connector role)',
+  crossAccount: 'Setup C (cross-account connector role)',
+};
 
 /**
  * Review & apply: plans as soon as the screen opens (from what the steps say now), shows what
@@ -33,7 +40,12 @@ export function ReviewStep() {
     async (withChoice: Choice | undefined) => {
       const api = keylessApi();
       const outcome = provisionRequest(useDraft.getState().form, guided().placement, useConnect.getState().target, withChoice);
-      if (api === undefined || !outcome.ok) return;
+      if (api === undefined) return;
+      // A plan of what the steps no longer say must not stay on screen next to the reason.
+      if (!outcome.ok) {
+        guided().invalidatePlan();
+        return;
+      }
       guided().planStarted();
       guided().planFinished(await api.engine.plan(outcome.request));
     },
@@ -84,7 +96,7 @@ export function ReviewStep() {
       {phase.phase !== 'idle' && phase.phase !== 'planning' && phase.phase !== 'planFailed' ? (
         <>
           <p className="plan-headline" data-testid="plan-headline">
-            Setup {phase.review.plan.effectiveSetup} on {phase.review.plan.input.instanceId} in {phase.review.plan.region}:{' '}
+            {SETUP_LABEL[phase.review.plan.effectiveSetup]} on {phase.review.plan.input.instanceId} in {phase.review.plan.region}:{' '}
             {phase.review.plan.steps.length === 0 ? 'no changes' : `${phase.review.plan.steps.length} change${phase.review.plan.steps.length === 1 ? '' : 's'}`}
           </p>
           {phase.review.plan.blockers.map((blocker, index) => (

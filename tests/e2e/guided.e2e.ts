@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../electron/core/sandbox/start-sandbox';
+import { DEFAULT_NAMES } from '../../shared/export/default-names';
 import type { ProgressEvent } from '../../shared/ipc/events';
 import { startTestSandbox } from '../support/sandbox';
 import { expect, test } from './support/keyless-app';
@@ -75,6 +76,27 @@ async function walkToReview(page: Page, app: { origin: string }, profile: string
   await expect(page.getByTestId('plan-headline')).toBeVisible({ timeout: 30_000 });
 }
 
+const FROM_WINDOW = (origin: string) => ({ url: `${origin}/index.html`, isMainFrame: true });
+
+/** An engine.plan request with exactly the contract's fields. */
+function planRequest(profile: string, instanceName: string): Record<string, unknown> {
+  return {
+    setup: 'instanceRole',
+    profile,
+    region: sandbox.region,
+    bucket: 'keyless-sandbox-sales',
+    folder: 'sales',
+    access: 'read',
+    advancedMode: false,
+    instanceId: instanceIdOf(instanceName),
+    names: { role: DEFAULT_NAMES.role, policy: DEFAULT_NAMES.policy, instanceProfile: DEFAULT_NAMES.role, connectorRole: DEFAULT_NAMES.connectorRole, assumePolicy: DEFAULT_NAMES.assumePolicy },
+    path: '/',
+    tags: [],
+  };
+}
+
+type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+
 const applyButton = (page: Page) => page.getByRole('button', { name: /^Apply \d+ changes?$/ });
 
 test.describe('Guided setup against the sandbox', () => {
@@ -108,15 +130,38 @@ test.describe('Guided setup against the sandbox', () => {
     await recommended.check();
     await planWithChoice.click();
     await expect(page.getByRole('alert', { name: 'Blocker' })).toHaveCount(0, { timeout: 30_000 });
-    await expect(page.getByTestId('plan-headline')).toContainText('assumeConnectorRole');
+    await expect(page.getByTestId('plan-headline')).toContainText('Setup B');
     await expect(page.getByTestId('connection-settings')).toContainText(':role/');
     await expect(applyButton(page)).toBeVisible();
+  });
+
+  test('main applies only a reviewed, unblocked plan whose preflight passed, and refuses requests with fields the contract does not name', async ({ app }) => {
+    const call = (op: string, payload: unknown) => app.router.handle(op, FROM_WINDOW(app.origin), payload) as Promise<Answer>;
+    const unknownRun = await call('engine.apply', { runId: '20261128T000000Z-00000000' });
+    expect(!unknownRun.ok && unknownRun.error.code).toBe('INVALID_RUN_NOT_REVIEWED');
+
+    const restricted = await call('engine.plan', planRequest('sandbox-restricted', 'infa-secure-agent-01'));
+    expect(restricted.ok).toBe(true);
+    const restrictedReview = (restricted as { value: { plan: { runId: string }; applicable: boolean } }).value;
+    expect(restrictedReview.applicable).toBe(false);
+    const refused = await call('engine.apply', { runId: restrictedReview.plan.runId });
+    expect(!refused.ok && refused.error.code).toBe('PREFLIGHT_PERMISSIONS_MISSING');
+    expect(!refused.ok && refused.error.message).toContain('iam:PassRole');
+
+    const shared = (await call('engine.plan', planRequest('sandbox-admin', 'infa-secure-agent-shared'))) as { ok: true; value: { plan: { runId: string } } };
+    const blocked = await call('engine.apply', { runId: shared.value.plan.runId });
+    expect(!blocked.ok && blocked.error.code).toBe('INVALID_PLAN_BLOCKED');
+
+    const smuggled = await call('engine.plan', { ...planRequest('sandbox-admin', 'infa-secure-agent-01'), secretAccessKey: 'x' });
+    expect(!smuggled.ok && smuggled.error.code).toBe('IPC_INVALID_REQUEST');
+    const runs = (await call('engine.runs', {})) as { ok: true; value: { runs: unknown[] } };
+    expect(runs.value.runs).toEqual([]);
   });
 
   test('setup A on infa-secure-agent-01: plan creates, apply streams every step, verify is all ✓, and a second plan changes nothing', async ({ page, app }) => {
     test.setTimeout(180_000);
     await walkToReview(page, app, 'sandbox-admin', 'infa-secure-agent-01');
-    await expect(page.getByTestId('plan-headline')).toContainText(`Setup instanceRole on ${instanceIdOf('infa-secure-agent-01')}`);
+    await expect(page.getByTestId('plan-headline')).toContainText(`Setup A (instance role) on ${instanceIdOf('infa-secure-agent-01')}`);
     const resources = page.getByRole('list', { name: 'Plan resources' }).getByRole('listitem');
     await expect(resources.first()).toBeVisible();
     const actions = await resources.evaluateAll((items) => items.map((item) => item.getAttribute('data-action')));
@@ -162,7 +207,7 @@ test.describe('Guided setup against the sandbox', () => {
     expect(await links.count()).toBeGreaterThan(2);
     for (const link of await links.all()) await expect(link).toHaveAttribute('data-status', 'ok');
 
-    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.setViewportSize({ width: 1280, height: 1500 });
     await page.screenshot({ path: join(root, 'docs/review-apply.png'), fullPage: true });
 
     const runs = await app.router.handle('engine.runs', { url: `${app.origin}/index.html`, isMainFrame: true }, {});
@@ -172,5 +217,24 @@ test.describe('Guided setup against the sandbox', () => {
     await expect(page.getByTestId('plan-headline')).toContainText('no changes', { timeout: 30_000 });
     await expect(page.getByTestId('no-apply')).toContainText('Nothing to change');
     await expect(applyButton(page)).toHaveCount(0);
+  });
+
+  test('rollback over IPC removes what the run created, and the run is listed as rolled back', async ({ app }) => {
+    const call = (op: string, payload: unknown) => app.router.handle(op, FROM_WINDOW(app.origin), payload) as Promise<Answer>;
+    // The apply above ran in another test's app (its own app data folder): apply here first.
+    const planned = (await call('engine.plan', planRequest('sandbox-admin', 'infa-secure-agent-old'))) as { ok: true; value: { plan: { runId: string; steps: unknown[] }; applicable: boolean } };
+    expect(planned.value.applicable).toBe(true);
+    const runId = planned.value.plan.runId;
+    const applied = (await call('engine.apply', { runId })) as { ok: true; value: { status: string } };
+    expect(applied.value.status).toBe('complete');
+    const again = await call('engine.apply', { runId });
+    expect(!again.ok && again.error.code).toBe('INVALID_RUN_NOT_REVIEWED');
+
+    const rolledBack = (await call('engine.rollback', { runId })) as { ok: true; value: { status: string; undone: number } };
+    expect(rolledBack.value).toMatchObject({ status: 'complete', undone: planned.value.plan.steps.length });
+    const runs = (await call('engine.runs', {})) as { ok: true; value: { runs: { runId: string; status: string }[] } };
+    expect(runs.value.runs).toContainEqual(expect.objectContaining({ runId, status: 'rolledBack' }));
+    const replanned = (await call('engine.plan', planRequest('sandbox-admin', 'infa-secure-agent-old'))) as { ok: true; value: { plan: { steps: { operation: string }[] } } };
+    expect(replanned.value.plan.steps.map((step) => step.operation)).toEqual(['AssociateIamInstanceProfile']);
   });
 });
