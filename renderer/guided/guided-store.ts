@@ -53,7 +53,13 @@ export const useGuided = create<GuidedStore>()((set) => ({
   placement: INITIAL_PLACEMENT,
   existingProfileChoice: undefined,
   review: { phase: 'idle' },
-  place: (change) => set(({ placement, review }) => ({ placement: { ...placement, ...change }, review: review.phase === 'applying' ? review : { phase: 'idle' } })),
+  place: (change) =>
+    set(({ placement, review, existingProfileChoice }) => ({
+      placement: { ...placement, ...change },
+      // A choice about one instance's existing profile says nothing about another instance.
+      existingProfileChoice: change.instanceId !== undefined && change.instanceId !== placement.instanceId ? undefined : existingProfileChoice,
+      review: review.phase === 'applying' ? review : { phase: 'idle' },
+    })),
   chooseExistingProfile: (choice) => set({ existingProfileChoice: choice }),
   planStarted: () => set({ review: { phase: 'planning' } }),
   planFinished: (outcome) => set({ review: outcome.ok ? { phase: 'reviewing', review: outcome.value } : { phase: 'planFailed', error: outcome.error } }),

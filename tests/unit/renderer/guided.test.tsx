@@ -91,8 +91,12 @@ describe('guided review state', () => {
     store().planFinished({ ok: true, value: { plan: planOf(), preflight: { ...PREFLIGHT_OK, ok: false }, applicable: false } });
     store().askConfirmation();
     expect(store().review.phase).toBe('reviewing');
+    store().chooseExistingProfile('assumeConnectorRole');
+    store().place({ region: 'us-east-1' });
+    expect(store().existingProfileChoice).toBe('assumeConnectorRole');
     store().place({ instanceId: 'i-0fedcba9876543210' });
     expect(store().review.phase).toBe('idle');
+    expect(store().existingProfileChoice).toBeUndefined();
 
     store().planFinished({ ok: true, value: applicable() });
     store().askConfirmation();
