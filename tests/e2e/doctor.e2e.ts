@@ -6,13 +6,14 @@ import type { OwnedAwsClients } from '../../electron/core/engine/aws-clients';
 import type { Sandbox } from '../../electron/core/sandbox/start-sandbox';
 import { DEFAULT_IICS_IDS } from '../../electron/core/sandbox/iics/default-world';
 import { startTestSandbox } from '../support/sandbox';
-import { operatorClients, s3Policy, setUpA, setUpAssumeRole, STAGING } from '../integration/engine/doctor-world';
+import { operatorClients, s3Policy, SALES, setUpA, setUpAssumeRole, STAGING } from '../integration/engine/doctor-world';
 import { expect, test } from './support/keyless-app';
 import type { KeylessApp } from './support/keyless-app';
 
 const root = join(__dirname, '../..');
 let sandbox: Sandbox;
 let admin: OwnedAwsClients;
+let dataAdmin: OwnedAwsClients;
 const awsDir = mkdtempSync(join(tmpdir(), 'keyless-e2e-doctor-aws-'));
 // No AWS_PROFILE, and no profile named "default": the screen starts with no profile and one is picked on it.
 const awsEnv: Record<string, string> = { AWS_CONFIG_FILE: join(awsDir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(awsDir, 'credentials') };
@@ -23,11 +24,13 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   sandbox = await startTestSandbox({ iics: true });
   admin = operatorClients(sandbox, 'keyless-admin');
+  dataAdmin = operatorClients(sandbox, 'keyless-data-admin');
   writeFileSync(join(awsDir, 'config'), sandbox.profilesSnippet.config);
   writeFileSync(join(awsDir, 'credentials'), sandbox.profilesSnippet.credentials);
 });
 test.afterAll(async () => {
   admin?.destroy();
+  dataAdmin?.destroy();
   await sandbox?.stop();
 });
 
@@ -136,6 +139,24 @@ test.describe('Check an existing setup against the sandbox', () => {
     await expect(link(page, 'connector-trust')).toContainText(/different External Id/);
     await expect(link(page, 'assume-permission')).toHaveAttribute('data-status', 'ok');
     await expect(link(page, 'connector-trust').getByRole('region', { name: 'Fix' }).locator('pre code')).toContainText("aws iam update-assume-role-policy --role-name 'e2e-doctor-b-connector-role'");
+  });
+
+  test('setup C: the connector role in the bucket\'s account is read with that account\'s profile, picked on the form', async ({ page, app }) => {
+    const c = await setUpAssumeRole(admin, dataAdmin, 'e2e-doctor-c', { policy: s3Policy(SALES), connectorAccount: sandbox.seed.accounts.bucket.id });
+    await openDoctor(page, app);
+    const form = page.getByRole('form', { name: 'Check an existing setup' });
+    await form.getByLabel('AWS profile', { exact: true }).selectOption('sandbox-admin');
+    await form.getByLabel('EC2 instance id').fill(c.instanceId);
+    await form.getByLabel('Bucket', { exact: true }).fill(SALES.bucket);
+    await form.getByLabel('Folder', { exact: true }).fill(SALES.folder);
+    await form.getByLabel('Setup').selectOption('c');
+    await form.getByLabel('IAM Role ARN').fill(c.connectorRoleArn);
+    await form.getByLabel('AWS profile of the bucket\'s account').selectOption('sandbox-data-admin');
+    await form.getByRole('button', { name: 'Run the check' }).click();
+
+    await expect(page.getByText('Every link is ok.')).toBeVisible({ timeout: 30_000 });
+    await expect(link(page, 'connector-role')).toHaveAttribute('data-status', 'ok');
+    await expect(link(page, 'connector-trust')).toHaveAttribute('data-status', 'ok');
   });
 
   test('from an IICS connection on a serverless runtime environment: IAM authentication cannot work there, and the password never comes back', async ({ page, app }) => {
