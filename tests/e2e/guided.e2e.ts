@@ -67,7 +67,15 @@ async function walkToReview(page: Page, app: { origin: string }, profile: string
   await expect(page.getByRole('heading', { name: 'EC2 instance' })).toBeVisible();
   await expect(page.getByLabel('Region')).toHaveValue(sandbox.region);
   await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeDisabled();
-  await page.getByRole('radio', { name: new RegExp(instanceName) }).check();
+  const instances = page.getByRole('radiogroup', { name: /Instances in/ });
+  await expect(instances.locator('label', { hasText: 'infa-secure-agent-old' })).toContainText('Stopped: the role can be attached now');
+  await expect(instances.locator('label', { hasText: 'infa-secure-agent-shared' })).toContainText('Already has instance profile reporting-app-profile');
+  // One radio group: the keyboard moves the choice with the arrow keys.
+  const radios = instances.getByRole('radio');
+  await radios.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(radios.nth(1)).toBeChecked();
+  await instances.getByRole('radio', { name: new RegExp(instanceName) }).check();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'IICS connection' })).toBeVisible();
