@@ -59,6 +59,11 @@ export function DoctorScreen() {
       <header>
         <h1>Check an existing setup</h1>
         <p className="lede">Connection test failing? Keyless walks the chain from the connection to the agent, its EC2 instance, instance profile, role and policies down to the bucket, and names the broken link with its fix. It only reads; nothing is changed.</p>
+        {connected?.kind === 'ssoRole' && typed.profile === '' ? (
+          <p className="status-warning">
+            Connect signed in to {connected.roleName} in {connected.accountId} without an AWS profile; the check reads through a profile, so pick one below.
+          </p>
+        ) : null}
       </header>
       <div className="doctor-columns">
         <form className="draft-form doctor-form" aria-label="Check an existing setup" onSubmit={(event) => void run(event)}>

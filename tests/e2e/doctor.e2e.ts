@@ -183,6 +183,26 @@ test.describe('Check an existing setup against the sandbox', () => {
     for (const answer of seen) expect(answer).not.toContain(iics.password);
   });
 
+  test('from an IICS connection on an EC2 agent, with no instance id: the agent\'s host leads to its instance', async ({ page, app }) => {
+    await createConnection('E2E on EC2', DEFAULT_IICS_IDS.activeGroup, { FolderPath: `${STAGING.bucket}/${STAGING.folder}` });
+    const iics = sandbox.iicsLogin!;
+    await openDoctor(page, app);
+    const form = page.getByRole('form', { name: 'Check an existing setup' });
+    await form.getByLabel('AWS profile', { exact: true }).selectOption('sandbox-admin');
+    await form.getByLabel('Start from an IICS connection').check();
+    await form.getByLabel('IICS login URL').fill(iics.loginUrl);
+    await form.getByLabel('IICS user name').fill(iics.username);
+    await form.getByLabel('IICS password').fill(iics.password);
+    await form.getByLabel('Connection name').fill('E2E on EC2');
+    await form.getByRole('button', { name: 'Run the check' }).click();
+
+    const instanceId = seededInstance('infa-secure-agent-01');
+    await expect(link(page, 'agent-instance')).toHaveAttribute('data-status', 'ok', { timeout: 30_000 });
+    await expect(link(page, 'agent-instance')).toContainText(instanceId);
+    await expect(page.getByText(`First broken link: Instance ${instanceId} has an IAM instance profile.`)).toBeVisible();
+    await expect(page.getByText(`s3://${STAGING.bucket}/${STAGING.folder}`, { exact: false }).first()).toBeVisible();
+  });
+
   test('refuses bad input with a specific error before any call, and a wrong IICS password comes back without the password', async ({ app }) => {
     const sender = { url: `${app.origin}/index.html`, isMainFrame: true };
     const iics = sandbox.iicsLogin!;
