@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { ProgressEvent } from '../../../shared/ipc/events';
 import type { PlanStep } from '../../../shared/plan/plan-model';
 
@@ -18,20 +19,39 @@ interface StepView {
   readonly retries: number;
 }
 
-function viewOf(stepId: string, events: readonly ProgressEvent[]): StepView {
+/**
+ * A step's latest state. While it waits for propagation the engine reports only when each wait
+ * starts, so the seconds shown keep counting from that event's time.
+ */
+export function viewOf(stepId: string, events: readonly ProgressEvent[], now: number): StepView {
   const own = events.filter((event) => event.stepId === stepId);
   const last = own.at(-1);
-  return { status: last?.status ?? 'pending', message: last?.message, elapsedMs: last?.elapsedMs, retries: own.filter((event) => event.status === 'retried').length };
+  const waitedSince = last?.status === 'waiting' && last.elapsedMs !== undefined ? last.elapsedMs + Math.max(0, now - Date.parse(last.at)) : last?.elapsedMs;
+  return { status: last?.status ?? 'pending', message: last?.message, elapsedMs: waitedSince, retries: own.filter((event) => event.status === 'retried').length };
+}
+
+/** The current time, once a second while `ticking`. */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [ticking]);
+  return now;
 }
 
 /** One row per plan step with its latest event: started, waiting (with the seconds so far), retried, done or failed. */
 export function ApplyProgress({ steps, events }: { readonly steps: readonly PlanStep[]; readonly events: readonly ProgressEvent[] }) {
+  const views = (now: number) => new Map(steps.map((step) => [step.id, viewOf(step.id, events, now)]));
+  const now = useNow([...views(0).values()].some((view) => view.status === 'waiting'));
+  const current = views(now);
   return (
     <section className="card" aria-labelledby="apply-progress-title">
       <h2 id="apply-progress-title">Progress</h2>
       <ol className="apply-progress" aria-label="Apply progress" aria-live="polite">
         {steps.map((step) => {
-          const view = viewOf(step.id, events);
+          const view = current.get(step.id) ?? viewOf(step.id, events, now);
           return (
             <li key={step.id} className={`progress-step progress-${view.status}`} data-step={step.id} data-status={view.status}>
               <span className="progress-status">{STATUS_LABEL[view.status]}</span> {step.summary}
