@@ -186,7 +186,7 @@ test.describe('Guided setup against the sandbox', () => {
     await applyButton(page).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('create role');
-    await expect(dialog).toContainText('create instanceProfile');
+    await expect(dialog).toContainText('create instance profile');
     await dialog.getByRole('button', { name: 'Apply now' }).click();
 
     await expect(page.getByRole('list', { name: 'Apply progress' })).toBeVisible();

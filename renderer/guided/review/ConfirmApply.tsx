@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Plan } from '../../../shared/plan/plan-model';
+import { RESOURCE_KIND_LABEL } from './resource-labels';
 
 /** The last word before AWS changes: names every resource that will be created, updated or replaced. */
 export function ConfirmApply({ plan, onApply, onCancel }: { readonly plan: Plan; readonly onApply: () => void; readonly onCancel: () => void }) {
@@ -15,7 +16,7 @@ export function ConfirmApply({ plan, onApply, onCancel }: { readonly plan: Plan;
       <ul>
         {changing.map((resource) => (
           <li key={resource.key}>
-            {resource.action} {resource.kind} <strong>{resource.name}</strong>
+            {resource.action} {RESOURCE_KIND_LABEL[resource.kind]} <strong>{resource.name}</strong>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { Plan, PlanResource } from '../../../shared/plan/plan-model';
+import { RESOURCE_KIND_LABEL } from './resource-labels';
 
 const ACTION_LABEL: Readonly<Record<PlanResource['action'], string>> = { create: 'Create', update: 'Update', keep: 'Keep', replace: 'Replace' };
 
@@ -35,7 +36,7 @@ export function PlanResources({ plan }: { readonly plan: Plan }) {
           <li key={resource.key} className="plan-resource" data-action={resource.action}>
             <span className={`action-badge action-${resource.action}`}>{ACTION_LABEL[resource.action]}</span> <strong>{resource.name}</strong>{' '}
             <span className="hint-inline">
-              {resource.kind} · {resource.account} account
+              {RESOURCE_KIND_LABEL[resource.kind]} · {resource.account} account
             </span>
             <div className="hint">{resource.reason}</div>
             {resource.arn === undefined ? null : <code className="arn">{resource.arn}</code>}
