@@ -245,4 +245,27 @@ test.describe('Guided setup against the sandbox', () => {
     const replanned = (await call('engine.plan', planRequest('sandbox-admin', 'infa-secure-agent-old'))) as { ok: true; value: { plan: { steps: { operation: string }[] } } };
     expect(replanned.value.plan.steps.map((step) => step.operation)).toEqual(['AssociateIamInstanceProfile']);
   });
+
+  test('on the shared-role instance, the recommended choice applies setup B around the existing role and verifies ✓', async ({ page, app }) => {
+    test.setTimeout(120_000);
+    await walkToReview(page, app, 'sandbox-admin', 'infa-secure-agent-shared');
+    const blocker = page.getByRole('alert', { name: 'Blocker' });
+    await blocker.locator('label', { hasText: 'Recommended' }).getByRole('radio').check();
+    await blocker.getByRole('button', { name: 'Plan with this choice' }).click();
+    await expect(page.getByTestId('plan-headline')).toContainText('Setup B', { timeout: 30_000 });
+    // The existing role gains only the assume-role policy; the association is kept as it is.
+    const resources = page.getByRole('list', { name: 'Plan resources' });
+    await expect(resources.locator('[data-action="replace"]')).toHaveCount(0);
+    await expect(resources).toContainText('reporting-app-role');
+
+    await applyButton(page).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Apply now' }).click();
+    await expect(page.getByTestId('apply-summary')).toContainText('Applied', { timeout: 90_000 });
+    const links = page.getByRole('list', { name: 'Verify checklist' }).getByRole('listitem');
+    expect(await links.count()).toBeGreaterThan(2);
+    for (const link of await links.all()) await expect(link).toHaveAttribute('data-status', 'ok');
+    const settings = page.getByTestId('connection-settings');
+    await expect(settings).toContainText(`:role/${DEFAULT_NAMES.connectorRole}`);
+    await expect(settings).toContainText(/Use EC2 Role to Assume Role\s*Yes/);
+  });
 });
