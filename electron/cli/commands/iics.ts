@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { inputError } from '../../../shared/errors';
+import { inputError, KeylessFailure } from '../../../shared/errors';
 import type { CliIo } from '../cli-io';
 import { applyS3v2Connection } from '../../core/iics/apply-s3v2-connection';
 import type { AppliedConnection } from '../../core/iics/apply-s3v2-connection';
@@ -80,8 +80,15 @@ async function connect(io: CliIo, flags: LoginFlags): Promise<IicsClient> {
   const deps = await clientDeps(io);
   if (flags.username !== undefined) return new IicsClient(await login(io, deps, flags), deps);
   const [latest] = await storedSessions(deps.vault);
-  if (latest === undefined) throw notLoggedIn();
-  return new IicsClient(latest, deps);
+  if (latest !== undefined) return new IicsClient(latest, deps);
+  if (deps.vault.status().mode === 'memory') {
+    throw new KeylessFailure({
+      code: 'IICS_NOT_LOGGED_IN',
+      message: 'There is no IICS session: without an OS keychain, a login lasts only for the command that made it.',
+      nextStep: 'Pass --username and --login-url (or --pod) to this command, with the password in KEYLESS_IICS_PASSWORD or on standard input.',
+    });
+  }
+  throw notLoggedIn();
 }
 
 function withLoginOptions(cmd: Command, required: boolean): Command {

@@ -62,6 +62,7 @@ export class IicsClient {
       throw sessionExpired(this.#session);
     }
     const previous = this.#session;
+    await this.#deps.vault.delete(previous.vaultName);
     this.#session = await loginIics({ loginUrl: previous.loginUrl, username: previous.username, password, version: previous.version }, this.#deps);
     const second = await this.sendWithStoredSession(method, path, call);
     if (second.status === 401) throw sessionExpired(this.#session);

@@ -44,8 +44,9 @@ describe('keyless iics across processes with the OS keychain', () => {
     if (dataDir !== undefined) await rm(join(dataDir, '..'), { recursive: true, force: true });
   });
 
-  async function inChild(args: readonly string[], options: { stdin?: string; password?: string } = {}): Promise<CliRun> {
-    const env = { ...secretService.env, PATH: process.env.PATH ?? '/usr/bin:/bin', KEYLESS_DATA_DIR: dataDir, ...(options.password === undefined ? {} : { KEYLESS_IICS_PASSWORD: options.password }) };
+  async function inChild(args: readonly string[], options: { stdin?: string; password?: string; withoutKeychain?: boolean } = {}): Promise<CliRun> {
+    const keychain = options.withoutKeychain === true ? { HOME: join(dataDir, '..'), DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, '..', 'no-bus-listens-here')}` } : secretService.env;
+    const env = { ...keychain, PATH: process.env.PATH ?? '/usr/bin:/bin', KEYLESS_DATA_DIR: dataDir, ...(options.password === undefined ? {} : { KEYLESS_IICS_PASSWORD: options.password }) };
     const child = spawn(process.execPath, ['--input-type=module', '-e', LOADER, CHILD, JSON.stringify({ args, stdin: options.stdin })], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -106,5 +107,17 @@ describe('keyless iics across processes with the OS keychain', () => {
     await stale.arrayBuffer();
     expect(stale.status).toBe(401);
     expect((await inChild(['iics', 'logout'])).stdout).toBe('no IICS session is stored; nothing to do\n');
+  });
+
+  it('without an OS keychain: login says the session ends with the command, and the next command says how to log in per command', async () => {
+    const loggedIn = await inChild(['iics', 'login', '--login-url', emulator.loginUrl, '--username', DEFAULT_IICS_USERNAME], { password: DEFAULT_IICS_PASSWORD, withoutKeychain: true });
+    expect(loggedIn.code).toBe(0);
+    expect(loggedIn.stderr).toContain('there is no OS keychain, so the session is kept in memory and forgotten when this command ends');
+    const next = await inChild(['iics', 'environments'], { withoutKeychain: true });
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain('without an OS keychain, a login lasts only for the command that made it');
+    const perCommand = await inChild(['iics', 'environments', '--login-url', emulator.loginUrl, '--username', DEFAULT_IICS_USERNAME], { password: DEFAULT_IICS_PASSWORD, withoutKeychain: true });
+    expect(perCommand.code).toBe(0);
+    expect(perCommand.stdout).toContain('serverless-aws');
   });
 });
