@@ -2,10 +2,14 @@ import { KeylessFailure } from '../../shared/errors';
 import type { KeylessError } from '../../shared/errors';
 import type { ApplyResult, PreflightSummary, RollbackResult } from '../../shared/ipc/engine-contract';
 import type { KeylessEvent } from '../../shared/ipc/events';
+import { unknownLink } from '../../shared/plan/chain-report';
+import type { ChainReport } from '../../shared/plan/chain-report';
 import type { Plan } from '../../shared/plan/plan-model';
 import type { ProvisionInput } from '../../shared/plan/provision-input';
 import { toPolicyJson } from '../../shared/policy/serialize';
 import type { AwsDeps } from '../core/aws/aws-deps';
+import type { AwsClientFactory } from '../core/engine/aws-clients';
+import { awsFailure } from '../core/engine/aws-errors';
 import { refuseBlockedPlan } from '../core/engine/apply/apply-run';
 import { planRun } from '../core/engine/plan-run';
 import { preflightFailure } from '../core/engine/preflight/describe-preflight';
@@ -78,6 +82,17 @@ function nothingToApply(runId: string): KeylessFailure {
   return new KeylessFailure({ code: 'INVALID_NOTHING_TO_APPLY', message: `Plan ${runId} changes nothing: everything it needs is already in place.`, nextStep: 'There is nothing to apply; verify the setup instead.' });
 }
 
+/** The run is applied whatever verify says; a verify that cannot run is reported as an unchecked link, not as a failed apply. */
+async function verifyAfterApply(plan: Plan, factory: AwsClientFactory): Promise<ChainReport> {
+  try {
+    return await verifyPlan(plan, factory);
+  } catch (error) {
+    const { detail } = awsFailure(error, 'Verifying the applied setup');
+    const reason = detail.message;
+    return { subject: `Verify run ${plan.runId}`, links: [unknownLink('verify', 'Verify could not run', reason, { summary: `Run \`keyless verify\` once the cause is fixed.` })] };
+  }
+}
+
 /** Plans kept for apply; older ones are dropped, since only the one on screen is ever applied. */
 const REVIEWED_PLANS_KEPT = 20;
 
@@ -132,7 +147,7 @@ export function createEngineServices(deps: EngineServiceDeps): Pick<ServiceTable
       const factory = await factoryFor(plan.input);
       try {
         const summary = await startRun(plan, { appDataDir: deps.appDataDir, factory, onProgress: emitProgress });
-        const verify = summary.status === 'complete' ? await verifyPlan(plan, factory) : undefined;
+        const verify = summary.status === 'complete' ? await verifyAfterApply(plan, factory) : undefined;
         return {
           runId: plan.runId,
           status: summary.status,
