@@ -1,11 +1,15 @@
 import { KeylessFailure } from '../../../../shared/errors';
+import { runtimeEnvironmentFrom } from '../../iics/runtime-environments';
+import { attributesFrom, mapParamKeys } from '../../iics/s3v2-connector';
 import type { ConnectionAuth, DoctorConnection, DoctorRuntimeEnvironment } from './connection-links';
 
 /**
  * Reads what the doctor needs about one S3 v2 connection from IICS (iics-api.md §1, §3, §4):
  * v2 login on the login host, then the connection by name, the connector's metadata (to find the
  * connParams keys by their documented UI labels, DESIGN §6) and the runtime environment with its
- * agents. Read-only, one session; the password is sent once and kept nowhere.
+ * agents. Read-only, one session; the password is sent once and kept nowhere. What IICS's
+ * answers mean (labels → connParams keys, recognising a serverless environment) comes from the
+ * IICS client module, the one place those assumptions are written down.
  */
 
 export interface IicsLogin {
@@ -17,13 +21,7 @@ export interface IicsLogin {
 
 type Json = Record<string, unknown>;
 
-const LABELS = {
-  accessKey: 'Access Key',
-  iamRoleArn: 'IAM Role ARN',
-  externalId: 'External Id',
-  useEc2RoleToAssumeRole: 'Use EC2 Role to Assume Role',
-  folderPath: 'Folder Path',
-} as const;
+type Labelled = 'accessKey' | 'iamRoleArn' | 'externalId' | 'useEc2RoleToAssumeRole' | 'folderPath';
 
 function iicsFailure(what: string, status: number, body: string): KeylessFailure {
   let detail = body.slice(0, 200);
@@ -57,19 +55,11 @@ async function call(url: string, what: string, init: RequestInit): Promise<Json>
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-/** iics-api.md §3.2 [INFERRED]: serverless when serverlessConfig carries settings and there are no agents. */
-function isServerless(environment: Json, agentCount: number): boolean {
-  const config = (environment.serverlessConfig ?? {}) as Json;
-  const cloudConfig = ((config.cloudProviderConfig ?? {}) as Json).cloudConfig;
-  const configured = text(config.platform) !== '' || text(config.status) !== '' || config.maxComputeUnits !== undefined || (Array.isArray(cloudConfig) && cloudConfig.length > 0);
-  return configured && agentCount === 0;
-}
-
-function authOf(params: Readonly<Record<string, string>>): ConnectionAuth {
-  if ((params[LABELS.accessKey] ?? '') !== '') return { kind: 'accessKeys' };
-  const roleArn = params[LABELS.iamRoleArn] ?? '';
-  const externalId = params[LABELS.externalId] ?? '';
-  const useEc2 = (params[LABELS.useEc2RoleToAssumeRole] ?? '').toLowerCase() === 'true';
+function authOf(params: Readonly<Record<Labelled, string>>): ConnectionAuth {
+  if (params.accessKey !== '') return { kind: 'accessKeys' };
+  const roleArn = params.iamRoleArn;
+  const externalId = params.externalId;
+  const useEc2 = params.useEc2RoleToAssumeRole.toLowerCase() === 'true';
   if (useEc2 && roleArn === '') return { kind: 'inconsistent', reason: '"Use EC2 Role to Assume Role" is selected, but "IAM Role ARN" is empty.', fix: 'Enter the connector role\'s ARN in "IAM Role ARN", or clear "Use EC2 Role to Assume Role" for setup A.' };
   if (!useEc2 && roleArn !== '') return { kind: 'inconsistent', reason: `"IAM Role ARN" is ${roleArn}, but without access keys it is used only with "Use EC2 Role to Assume Role", which is not selected.`, fix: 'Select "Use EC2 Role to Assume Role" in the connection.' };
   if (useEc2) return { kind: 'assumeRole', roleArn, ...(externalId === '' ? {} : { externalId }) };
@@ -89,23 +79,25 @@ export async function readIicsConnection(login: IicsLogin, connectionName: strin
   const connection = await get(`/api/v2/connection/name/${encodeURIComponent(connectionName)}`, `connection "${connectionName}"`);
   const connector = text(connection.instanceName);
   const metadata = await get(`/api/v2/connector/metadata?connectorName=${encodeURIComponent(connector)}`, `metadata of connector "${connector}"`);
-  const keyOfLabel = new Map<string, string>();
-  for (const attribute of (Array.isArray(metadata.attributes) ? metadata.attributes : []) as Json[]) keyOfLabel.set(text(attribute.label), text(attribute.name));
+  const { paramKeys } = mapParamKeys(attributesFrom(metadata));
   const rawParams = (connection.connParams ?? {}) as Json;
-  const params: Record<string, string> = {};
-  for (const label of Object.values(LABELS)) {
-    const key = keyOfLabel.get(label);
-    if (key !== undefined) params[label] = text(rawParams[key]);
-  }
+  const param = (property: Labelled): string => text(rawParams[paramKeys[property]]);
+  const params: Record<Labelled, string> = {
+    accessKey: param('accessKey'),
+    iamRoleArn: param('iamRoleArn'),
+    externalId: param('externalId'),
+    useEc2RoleToAssumeRole: param('useEc2RoleToAssumeRole'),
+    folderPath: param('folderPath'),
+  };
 
   const environmentId = text(connection.runtimeEnvironmentId);
   const environment = await get(`/api/v2/runtimeEnvironment/${encodeURIComponent(environmentId)}`, `runtime environment ${environmentId}`);
-  const agents = (Array.isArray(environment.agents) ? environment.agents : []) as Json[];
+  const parsed = runtimeEnvironmentFrom(environment);
   const runtimeEnvironment: DoctorRuntimeEnvironment = {
-    name: text(environment.name),
-    serverless: isServerless(environment, agents.length),
-    agents: agents.map((agent) => ({ name: text(agent.name), active: agent.active === true, agentHost: text(agent.agentHost) })),
+    name: parsed.name,
+    serverless: parsed.kind === 'serverless',
+    agents: parsed.agents.map((agent) => ({ name: agent.name, active: agent.active, agentHost: agent.agentHost })),
   };
-  const folderPath = params[LABELS.folderPath];
-  return { name: connectionName, runtimeEnvironment, auth: authOf(params), ...(folderPath === undefined || folderPath === '' ? {} : { folderPath }) };
+  const { folderPath } = params;
+  return { name: connectionName, runtimeEnvironment, auth: authOf(params), ...(folderPath === '' ? {} : { folderPath }) };
 }
