@@ -18,7 +18,7 @@ import { runPreflight } from '../core/engine/preflight/run-preflight';
 import type { PreflightReport } from '../core/engine/preflight/run-preflight';
 import { clientsForProfile, profileClientFactory } from '../core/engine/profile-clients';
 import { toProgressEvent } from '../core/engine/progress';
-import { listRuns, loadRun, rollbackRunById, startRun } from '../core/engine/runs';
+import { listRuns, loadRun, rollbackRunById, runSummary, startRun } from '../core/engine/runs';
 import { verifyPlan } from '../core/engine/verify/verify-plan';
 import type { Vault } from '../core/vault/vault';
 import { listInstances } from './engine-instances';
@@ -166,19 +166,7 @@ export function createEngineServices(deps: EngineServiceDeps): Pick<ServiceTable
 
     'engine.runs': async () => {
       const runs = await listRuns(deps.appDataDir);
-      return {
-        runs: runs.map((run) => ({
-          runId: run.runId,
-          status: run.status,
-          setup: run.plan.effectiveSetup,
-          instanceId: run.plan.input.instanceId,
-          account: run.plan.accounts.agent,
-          stepsDone: run.plan.steps.filter((step) => run.outcomes.has(step.id)).length,
-          steps: run.plan.steps.length,
-          startedAt: run.startedAt,
-          lastEntryAt: run.lastEntryAt,
-        })),
-      };
+      return { runs: runs.map(runSummary) };
     },
 
     'engine.rollback': async ({ runId }): Promise<RollbackResult> => {

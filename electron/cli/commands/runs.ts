@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listRuns } from '../../core/engine/runs';
+import { listRuns, runSummary } from '../../core/engine/runs';
 import { runsFolder } from '../../core/engine/journal/journal-file';
 import { defaultAppDataDir } from '../../core/vault/app-data-folder';
 import type { CliIo } from '../cli-io';
@@ -8,17 +8,7 @@ import type { CliIo } from '../cli-io';
 export function register(cmd: Command, io: CliIo): void {
   cmd.option('--json', 'print JSON').action(async (options: { json?: boolean }) => {
     const appDataDir = defaultAppDataDir(io.env);
-    const runs = (await listRuns(appDataDir)).map((run) => ({
-      runId: run.runId,
-      status: run.status,
-      setup: run.plan.effectiveSetup,
-      instanceId: run.plan.input.instanceId,
-      account: run.plan.accounts.agent,
-      stepsDone: run.plan.steps.filter((step) => run.outcomes.has(step.id)).length,
-      steps: run.plan.steps.length,
-      startedAt: run.startedAt,
-      lastEntryAt: run.lastEntryAt,
-    }));
+    const runs = (await listRuns(appDataDir)).map(runSummary);
     if (options.json === true) {
       io.stdout(`${JSON.stringify(runs, null, 2)}\n`);
       return;

@@ -73,3 +73,31 @@ export async function rollbackRunById(runId: string, env: RunEnvironment): Promi
 
 export { loadRun, listRuns };
 export type { RunRecord };
+
+/** One line of `keyless runs` and of the app's run list: where a run got to, without its plan. */
+export interface RunSummary {
+  readonly runId: string;
+  readonly status: RunRecord['status'];
+  readonly setup: RunRecord['plan']['effectiveSetup'];
+  readonly instanceId: string;
+  readonly account: string;
+  readonly stepsDone: number;
+  readonly steps: number;
+  readonly startedAt: RunRecord['startedAt'];
+  readonly lastEntryAt: RunRecord['lastEntryAt'];
+}
+
+export function runSummary(run: RunRecord): RunSummary {
+  return {
+    runId: run.runId,
+    status: run.status,
+    setup: run.plan.effectiveSetup,
+    instanceId: run.plan.input.instanceId,
+    account: run.plan.accounts.agent,
+    stepsDone: run.plan.steps.filter((step) => run.outcomes.has(step.id)).length,
+    steps: run.plan.steps.length,
+    startedAt: run.startedAt,
+    lastEntryAt: run.lastEntryAt,
+  };
+}
+

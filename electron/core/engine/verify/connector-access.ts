@@ -1,5 +1,6 @@
 import { buildPermissionsPolicy } from '../../../../shared/policy/build';
-import type { AccessLevel, Partition } from '../../../../shared/policy/model';
+import type { PermissionsPolicyOptions } from '../../../../shared/policy/build';
+import type { Partition } from '../../../../shared/policy/model';
 import type { RequestContext } from '../../../../shared/policy/evaluation-types';
 import { s3RequestFor } from '../../../../shared/policy/s3-request';
 import { toPolicyJson } from '../../../../shared/policy/serialize';
@@ -19,15 +20,8 @@ import { requireValid } from '../../../../shared/validation/require-valid';
  * in advanced mode, and the KMS actions when the bucket uses a customer managed key.
  */
 
-export interface ConnectorTarget {
-  readonly bucket: string;
-  /** No slash at either end; absent means the whole bucket. */
-  readonly folder?: string;
-  readonly access: AccessLevel;
-  readonly advancedMode: boolean;
-  readonly kmsKeyArn?: string;
-  readonly partition: Partition;
-}
+/** The same facts the permissions policy is built from: what it grants is what is checked. */
+export type ConnectorTarget = PermissionsPolicyOptions;
 
 /** Checked user input → target: a bad bucket, folder, access level or key ARN is refused before any call. */
 export function connectorTarget(input: { bucket: string; folder?: string; access?: string; advancedMode?: boolean; kmsKeyArn?: string; partition: Partition }): ConnectorTarget {
