@@ -10,6 +10,7 @@ import { createAccountServices } from './account-services';
 import type { AccountServiceDeps } from './account-services';
 import { createDoctorServices } from './doctor-services';
 import { createEngineServices } from './engine-services';
+import { createIicsServices } from './iics-services';
 import { isAllowedExternalUrl } from './external-links';
 import type { ServiceTable } from './ipc-router';
 
@@ -43,6 +44,7 @@ export function createServices(deps: ServiceDeps): ServiceTable {
     ...createAccountServices({ ...deps, openExternal: openAllowed, openVault: vaultOf }),
     ...createEngineServices({ env: deps.env, appDataDir: deps.appDataDir, emit: deps.emit, vault: vaultOf }),
     ...createDoctorServices({ env: deps.env, vault: vaultOf }),
+    ...createIicsServices({ vault: vaultOf }),
     'app.info': () =>
       getAppInfo({
         name: KEYLESS_NAME,

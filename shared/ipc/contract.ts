@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Identity, ProfileListing, SsoAccountRoles, SsoAccounts, SsoAccountTarget, SsoLoginStarted, SsoTarget, VaultStatus, WhoamiRequest } from './accounts-contract';
 import { DoctorReport, DoctorRequest } from './doctor-contract';
+import { AppliedConnectionInfo, ApplyConnectionRequest, ConnectionTestInfo, IicsEnvironments, IicsLoginRequest, IicsLogoutResult, IicsSessionInfo, IicsStatus, TestConnectionRequest } from './iics-contract';
 import { ApplyResult, InstanceListing, InstancesRequest, PlanReview, RollbackResult, RunListing, RunRequest } from './engine-contract';
 import { ProvisionInput } from '../plan/provision-input';
 
@@ -62,6 +63,12 @@ export const contract = {
   'engine.apply': { request: RunRequest, response: ApplyResult },
   'engine.runs': { request: NoRequest, response: RunListing },
   'engine.rollback': { request: RunRequest, response: RollbackResult },
+  'iics.login': { request: IicsLoginRequest, response: IicsSessionInfo },
+  'iics.status': { request: NoRequest, response: IicsStatus },
+  'iics.environments': { request: NoRequest, response: IicsEnvironments },
+  'iics.applyConnection': { request: ApplyConnectionRequest, response: AppliedConnectionInfo },
+  'iics.testConnection': { request: TestConnectionRequest, response: ConnectionTestInfo },
+  'iics.logout': { request: NoRequest, response: IicsLogoutResult },
 } as const satisfies Record<`${string}.${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
