@@ -1,11 +1,18 @@
 import type { Plan } from '../../../shared/plan/plan-model';
+import { useWizard } from '../../state/wizard-store';
 
-/** What the admin enters in the IICS Amazon S3 v2 connection (the IICS step itself is not built yet). */
+/** The IICS Amazon S3 v2 connection's settings for this plan; the IICS connection step creates the connection with them. */
 export function ConnectionSettingsCard({ connection }: { readonly connection: Plan['connection'] }) {
+  const openGuided = useWizard((s) => s.openGuided);
   return (
     <section className="card" aria-labelledby="connection-settings-title" data-testid="connection-settings">
       <h2 id="connection-settings-title">Amazon S3 v2 connection settings</h2>
-      <p className="hint">Enter these in the connection in IICS; Keyless does not create the connection yet.</p>
+      <p className="hint">
+        After applying, step 5 creates the connection in IICS with these settings and tests it.{' '}
+        <button type="button" className="link" onClick={() => openGuided('iics')}>
+          Go to IICS connection
+        </button>
+      </p>
       <dl className="identity">
         <dt>IAM Role ARN</dt>
         <dd>{connection.iamRoleArn ?? '(leave empty: the instance role is used)'}</dd>
