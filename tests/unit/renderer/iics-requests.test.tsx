@@ -107,11 +107,11 @@ describe('runtime environment picker', () => {
   it('lists serverless disabled with its reason as the description, and flags inactive agents', () => {
     render(<RuntimeEnvironmentPicker environments={environments} selected="g1" onSelect={() => undefined} onRefresh={() => undefined} />);
     const group = screen.getByRole('radiogroup', { name: 'Runtime environment' });
-    const serverless = within(group).getByRole('radio', { name: /serverless-aws/ });
-    expect((serverless as HTMLInputElement).disabled).toBe(true);
+    const serverless = within(group).getByRole<HTMLInputElement>('radio', { name: /serverless-aws/ });
+    expect(serverless.disabled).toBe(true);
     expect(serverless.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(serverless.getAttribute('aria-describedby') ?? '')?.textContent).toContain('no EC2 role to use');
-    expect((within(group).getByRole('radio', { name: /aws-ec2-agents/ }) as HTMLInputElement).checked).toBe(true);
+    expect(within(group).getByRole<HTMLInputElement>('radio', { name: /aws-ec2-agents/ }).checked).toBe(true);
     expect(group.textContent).toContain('Agent agent-2 is not running');
   });
 });
