@@ -42,13 +42,12 @@ describe('app shell', () => {
     for (const name of [/Draft offline/, /Guided setup/, /Check an existing setup/]) expect(screen.getByRole('button', { name })).toBeTruthy();
   });
 
-  it('says plainly that a screen is not built yet, and goes back home', async () => {
+  it('opens the IICS connection step from the rail, with the login form when main has no session', async () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole('button', { name: /IICS connection/ }));
-    expect(screen.getByRole('status').textContent).toMatch(/not built yet/);
-    await user.click(screen.getByRole('button', { name: 'Back to start' }));
-    expect(screen.getByRole('heading', { name: 'What would you like to do?' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'IICS connection', level: 1 })).toBeTruthy();
+    expect(await screen.findByRole('form', { name: 'Log in to IICS' })).toBeTruthy();
   });
 
   it('marks the current step in the rail, and the keyboard reaches and activates steps', async () => {
