@@ -1,4 +1,4 @@
-import { inputError, KeylessFailure } from '../../shared/errors';
+import { KeylessFailure } from '../../shared/errors';
 import type { AppliedConnectionInfo, ConnectionTestInfo, IicsSessionInfo, RuntimeEnvironmentInfo } from '../../shared/ipc/iics-contract';
 import { applyS3v2Connection } from '../core/iics/apply-s3v2-connection';
 import type { AppliedConnection } from '../core/iics/apply-s3v2-connection';
@@ -32,19 +32,27 @@ type IicsOperations = 'iics.login' | 'iics.status' | 'iics.environments' | 'iics
 const EXPIRES_HINT = 'IICS ends the session after 30 minutes without use; Keyless then asks you to log in again.';
 const SESSION_GONE = new Set(['IICS_SESSION_EXPIRED', 'IICS_NOT_LOGGED_IN']);
 
-/** The core's next step names the CLI's login command; on this screen the login form is the way back. */
-function asScreenError(error: unknown): unknown {
-  if (!(error instanceof KeylessFailure) || !SESSION_GONE.has(error.detail.code)) return error;
-  return new KeylessFailure({ code: error.detail.code, message: error.detail.message, nextStep: 'Log in again with the form on this step: your IICS user name and password.' });
-}
+/** What to do on this screen, for the core's errors whose next step is worded for the CLI. */
+const SCREEN_NEXT_STEPS: Readonly<Record<string, string>> = {
+  IICS_SESSION_EXPIRED: 'Log in again with the form on this step: your IICS user name and password.',
+  IICS_NOT_LOGGED_IN: 'Log in again with the form on this step: your IICS user name and password.',
+  INVALID_CONNECTION_SETTINGS: 'Setup A: clear "Use EC2 Role to Assume Role" and leave IAM Role ARN and External Id empty. Setups B and C: tick it and enter the connector role\'s ARN, and the External Id if its trust policy requires one.',
+  INVALID_IICS_CONNECTION_NAME: 'Enter a connection name of 1 to 255 characters that does not begin with "DI Data Preview_".',
+  INVALID_IICS_RUNTIME_ENVIRONMENT: 'Refresh the runtime environments and pick one from the list.',
+  INVALID_IICS_SERVERLESS_RUNTIME: 'Pick a Secure Agent group whose agent runs on an EC2 instance.',
+  INVALID_IICS_REGION_NAME: "Enter the bucket's region as an AWS code, e.g. us-east-1.",
+  INVALID_IICS_LOGIN_URL: "Pick your POD, or enter your POD's login URL, e.g. https://dm-us.informaticacloud.com.",
+  INVALID_IICS_LOGIN: 'Enter your IICS user name and password.',
+};
 
-/** The password is sent to IICS over TLS only; plain http is for a login host on this machine (the sandbox). */
-function requireTlsOrLoopback(loginUrl: string): void {
-  const url = new URL(loginUrl);
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !loopback) {
-    throw inputError('INVALID_IICS_LOGIN_URL', `The IICS login host ${url.origin} is not https: the password would travel in clear text.`, "Use your POD's https login URL, e.g. https://dm-us.informaticacloud.com, or pick your POD.");
-  }
+/** A CLI-worded next step (flags, `keyless …` commands) becomes this screen's; the message and request id stay. */
+function asScreenError(error: unknown): unknown {
+  if (!(error instanceof KeylessFailure)) return error;
+  const { code, message, nextStep, requestId } = error.detail;
+  const screenStep = SCREEN_NEXT_STEPS[code];
+  const cliWorded = SESSION_GONE.has(code) || /--[a-z]|keyless /.test(nextStep);
+  if (screenStep === undefined || !cliWorded) return error;
+  return new KeylessFailure({ code, message, nextStep: screenStep, ...(requestId === undefined ? {} : { requestId }) });
 }
 
 function sessionInfo(session: IicsSession): IicsSessionInfo {
@@ -137,13 +145,17 @@ export function createIicsServices(deps: IicsServiceDeps): Pick<ServiceTable, Ii
 
   return {
     'iics.login': async (request) => {
-      const loginUrl = resolveLoginUrl({ ...(request.loginUrl === undefined ? {} : { loginUrl: request.loginUrl }), ...(request.pod === undefined ? {} : { podRegion: request.pod }) });
-      requireTlsOrLoopback(loginUrl);
-      const iicsDeps = await coreDeps();
-      // One session at a time on this screen: a new login replaces any earlier one (ended at IICS too).
-      for (const earlier of await storedSessions(iicsDeps.vault)) await logoutIics(earlier, iicsDeps);
-      const session = await loginIics({ loginUrl, username: request.username, password: request.password, version: request.version }, iicsDeps);
-      return sessionInfo(session);
+      try {
+        // resolveLoginUrl refuses a plain-http host unless it is on this machine (the sandbox).
+        const loginUrl = resolveLoginUrl({ ...(request.loginUrl === undefined ? {} : { loginUrl: request.loginUrl }), ...(request.pod === undefined ? {} : { podRegion: request.pod }) });
+        const iicsDeps = await coreDeps();
+        // One session at a time on this screen: a new login replaces any earlier one (ended at IICS too).
+        for (const earlier of await storedSessions(iicsDeps.vault)) await logoutIics(earlier, iicsDeps);
+        const session = await loginIics({ loginUrl, username: request.username, password: request.password, version: request.version }, iicsDeps);
+        return sessionInfo(session);
+      } catch (error) {
+        throw asScreenError(error);
+      }
     },
     'iics.status': async () => {
       const vault = await deps.vault();

@@ -49,7 +49,12 @@ export const useIics = create<IicsStore>()((set) => ({
   session: { phase: 'checking' },
   connection: undefined,
   outcome: { phase: 'idle' },
-  loggedIn: (session) => set({ session: { phase: 'loggedIn', session }, outcome: { phase: 'idle' } }),
+  // Coming back to the step with the same session keeps the last result on screen.
+  loggedIn: (session) =>
+    set(({ session: before, outcome }) => {
+      const same = before.phase === 'loggedIn' && before.session.loginUrl === session.loginUrl && before.session.loggedInAt === session.loggedInAt;
+      return { session: { phase: 'loggedIn', session }, outcome: same ? outcome : { phase: 'idle' } };
+    }),
   loggedOut: (reason) => set({ session: reason === undefined ? { phase: 'loggedOut' } : { phase: 'loggedOut', reason }, outcome: { phase: 'idle' } }),
   editConnection: (form) => set({ connection: form }),
   working: (what) =>
