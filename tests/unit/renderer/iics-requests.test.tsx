@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { buildKeylessApi } from '../../../shared/ipc/api';
 import { ApplyConnectionRequest, IicsLoginRequest } from '../../../shared/ipc/iics-contract';
 import type { IicsEnvironments } from '../../../shared/ipc/iics-contract';
 import type { PlanReview } from '../../../shared/ipc/engine-contract';
@@ -8,6 +10,7 @@ import { INITIAL_DRAFT } from '../../../renderer/draft/draft-store';
 import { initialConnectionForm, withNewerPlan } from '../../../renderer/iics/connection-form';
 import type { ConnectionForm } from '../../../renderer/iics/connection-form';
 import { applyConnectionRequest, loginRequest } from '../../../renderer/iics/iics-requests';
+import { IicsLoginForm } from '../../../renderer/iics/IicsLoginForm';
 import { RuntimeEnvironmentPicker } from '../../../renderer/iics/RuntimeEnvironmentPicker';
 
 afterEach(cleanup);
@@ -113,5 +116,27 @@ describe('runtime environment picker', () => {
     expect(document.getElementById(serverless.getAttribute('aria-describedby') ?? '')?.textContent).toContain('no EC2 role to use');
     expect(within(group).getByRole<HTMLInputElement>('radio', { name: /aws-ec2-agents/ }).checked).toBe(true);
     expect(group.textContent).toContain('Agent agent-2 is not running');
+  });
+});
+
+describe('login form', () => {
+  it('sends exactly the contract fields, clears the password field on submit, and shows IICS\'s refusal', async () => {
+    const sent: { op: string; request: unknown }[] = [];
+    const api = buildKeylessApi((op, request) => {
+      sent.push({ op, request });
+      return Promise.resolve({ ok: false, error: { code: 'INVALID_IICS_CREDENTIALS', message: 'IICS refused the login of admin.', nextStep: 'Check the user name and the password.' } });
+    }, () => () => undefined);
+    Object.defineProperty(window, 'keyless', { value: api, configurable: true });
+    const user = userEvent.setup();
+    render(<IicsLoginForm podNames={['USW1', 'EMW1']} reason={undefined} />);
+    await user.selectOptions(screen.getByLabelText('POD'), 'EMW1');
+    await user.type(screen.getByLabelText('IICS user name'), 'admin');
+    await user.type(screen.getByLabelText('IICS password'), 'typed-secret');
+    await user.click(screen.getByRole('button', { name: 'Log in to IICS' }));
+    expect(sent).toEqual([{ op: 'iics.login', request: { pod: 'EMW1', username: 'admin', password: 'typed-secret', version: 'v2' } }]);
+    expect(IicsLoginRequest.safeParse(sent[0]?.request).success).toBe(true);
+    expect(await screen.findByText('IICS refused the login of admin.')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('IICS password').value).toBe('');
+    expect(document.body.innerHTML).not.toContain('typed-secret');
   });
 });
