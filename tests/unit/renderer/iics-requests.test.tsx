@@ -84,7 +84,7 @@ describe('connection form prefill', () => {
     ({ phase: 'reviewing', review: { plan: { runId, region: 'eu-west-1', connection } } }) as unknown as { phase: 'reviewing'; review: PlanReview };
 
   it('without a plan: bucket, folder and region from the guided steps, settings from the setup', () => {
-    const form = initialConnectionForm({ ...INITIAL_DRAFT, setup: 'assumeRole', bucket: 'sales', folder: 'in', externalId: 'ext' }, { phase: 'idle' }, 'us-east-2');
+    const form = initialConnectionForm({ ...INITIAL_DRAFT, setup: 'assumeConnectorRole', bucket: 'sales', folder: 'in', externalId: 'ext' }, { phase: 'idle' }, 'us-east-2');
     expect(form).toMatchObject({ name: 'S3v2_sales', bucket: 'sales', folder: 'in', regionName: 'us-east-2', useEc2RoleToAssumeRole: true, iamRoleArn: '', externalId: 'ext', prefilledFrom: 'form' });
   });
 
