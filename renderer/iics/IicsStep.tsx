@@ -5,7 +5,7 @@ import { useDraft } from '../draft/draft-store';
 import { useGuided } from '../guided/guided-store';
 import { StepNav } from '../guided/StepNav';
 import { keylessApi } from '../keyless-api';
-import { initialConnectionForm, reviewedPlanOf, withNewerPlan } from './connection-form';
+import { initialConnectionForm, reviewedPlanOf, withNewerLocation, withNewerPlan } from './connection-form';
 import { IicsConnectionPanel } from './IicsConnectionPanel';
 import { IicsLoginForm } from './IicsLoginForm';
 import { useIics } from './iics-store';
@@ -46,7 +46,7 @@ export function IicsStep() {
     };
   }, [loggedIn, loggedOut]);
 
-  const form = stored === undefined ? initialConnectionForm(draft, review, agentRegion) : withNewerPlan(stored, draft, review);
+  const form = stored === undefined ? initialConnectionForm(draft, review, agentRegion) : withNewerPlan(withNewerLocation(stored, draft), draft, review);
   useEffect(() => {
     if (form !== stored) editConnection(form);
   }, [form, stored, editConnection]);

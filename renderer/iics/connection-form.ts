@@ -18,6 +18,8 @@ export interface ConnectionForm {
   readonly externalId: string;
   /** What the authentication settings came from: a plan's run id, or the form. */
   readonly prefilledFrom: string;
+  /** The Bucket step's bucket and folder when they were copied here, to notice a later change there. */
+  readonly prefilledLocation: { readonly bucket: string; readonly folder: string };
 }
 
 const FROM_FORM = 'form';
@@ -52,6 +54,7 @@ export function initialConnectionForm(draft: DraftForm, review: ReviewPhase, age
     runtimeEnvironmentId: '',
     bucket: draft.bucket.trim(),
     folder: draft.folder.trim(),
+    prefilledLocation: { bucket: draft.bucket.trim(), folder: draft.folder.trim() },
     regionName: plan?.region ?? agentRegion.trim(),
     ...authSettings(draft, review),
   };
@@ -62,4 +65,22 @@ export function withNewerPlan(form: ConnectionForm, draft: DraftForm, review: Re
   const plan = reviewedPlanOf(review);
   if (plan === undefined || plan.runId === form.prefilledFrom) return form;
   return { ...form, regionName: plan.region, ...authSettings(draft, review) };
+}
+
+/**
+ * The Bucket step changed since the fields were filled: follow it, and rename the connection
+ * only if it still has the default name of the old bucket.
+ */
+export function withNewerLocation(form: ConnectionForm, draft: DraftForm): ConnectionForm {
+  const bucket = draft.bucket.trim();
+  const folder = draft.folder.trim();
+  const before = form.prefilledLocation;
+  if (before.bucket === bucket && before.folder === folder) return form;
+  return {
+    ...form,
+    bucket,
+    folder,
+    name: form.name === defaultConnectionName(before.bucket) ? defaultConnectionName(bucket) : form.name,
+    prefilledLocation: { bucket, folder },
+  };
 }

@@ -7,7 +7,7 @@ import { ApplyConnectionRequest, IicsLoginRequest } from '../../../shared/ipc/ii
 import type { IicsEnvironments } from '../../../shared/ipc/iics-contract';
 import type { PlanReview } from '../../../shared/ipc/engine-contract';
 import { INITIAL_DRAFT } from '../../../renderer/draft/draft-store';
-import { initialConnectionForm, withNewerPlan } from '../../../renderer/iics/connection-form';
+import { initialConnectionForm, withNewerLocation, withNewerPlan } from '../../../renderer/iics/connection-form';
 import type { ConnectionForm } from '../../../renderer/iics/connection-form';
 import { applyConnectionRequest, loginRequest } from '../../../renderer/iics/iics-requests';
 import { IicsLoginForm } from '../../../renderer/iics/IicsLoginForm';
@@ -25,6 +25,7 @@ const FORM: ConnectionForm = {
   iamRoleArn: 'arn:aws:iam::111111111111:role/left-over',
   externalId: 'left-over',
   prefilledFrom: 'form',
+  prefilledLocation: { bucket: 'sales-bucket', folder: '' },
 };
 
 describe('iics.login request', () => {
@@ -86,6 +87,13 @@ describe('connection form prefill', () => {
   it('without a plan: bucket, folder and region from the guided steps, settings from the setup', () => {
     const form = initialConnectionForm({ ...INITIAL_DRAFT, setup: 'assumeConnectorRole', bucket: 'sales', folder: 'in', externalId: 'ext' }, { phase: 'idle' }, 'us-east-2');
     expect(form).toMatchObject({ name: 'S3v2_sales', bucket: 'sales', folder: 'in', regionName: 'us-east-2', useEc2RoleToAssumeRole: true, iamRoleArn: '', externalId: 'ext', prefilledFrom: 'form' });
+  });
+
+  it('follows a later change on the Bucket step, keeping a name the user typed', () => {
+    const before = initialConnectionForm({ ...INITIAL_DRAFT, bucket: 'sales', folder: 'in' }, { phase: 'idle' }, 'us-east-2');
+    expect(withNewerLocation(before, { ...INITIAL_DRAFT, bucket: 'sales', folder: 'in' })).toBe(before);
+    expect(withNewerLocation(before, { ...INITIAL_DRAFT, bucket: 'staging', folder: '' })).toMatchObject({ name: 'S3v2_staging', bucket: 'staging', folder: '' });
+    expect(withNewerLocation({ ...before, name: 'mine' }, { ...INITIAL_DRAFT, bucket: 'staging', folder: 'x' })).toMatchObject({ name: 'mine', bucket: 'staging', folder: 'x' });
   });
 
   it('a reviewed plan supplies the role ARN, External Id and region, and replaces form-derived settings', () => {
