@@ -56,9 +56,9 @@ async function walkToReview(page: Page, app: { origin: string }, profile: string
   const next = page.getByRole('button', { name: 'Next', exact: true });
   await expect(next).toBeDisabled();
   await expect(page.getByTestId('step-blocked')).toContainText('Enter the bucket');
-  await page.getByLabel('Bucket', { exact: true }).fill('keyless-sandbox-sales');
-  await page.getByLabel('Folder path').fill('sales');
-  await expect(page.getByTestId('policy-json')).toContainText('arn:aws:s3:::keyless-sandbox-sales/sales/*');
+  await page.getByLabel('Bucket', { exact: true }).fill('keyless-sandbox-staging');
+  await page.getByLabel('Folder path').fill('inbound');
+  await expect(page.getByTestId('policy-json')).toContainText('arn:aws:s3:::keyless-sandbox-staging/inbound/*');
   await next.click();
 
   await expect(page.getByRole('heading', { name: 'Role', exact: true })).toBeVisible();
@@ -92,8 +92,8 @@ function planRequest(profile: string, instanceName: string): Record<string, unkn
     setup: 'instanceRole',
     profile,
     region: sandbox.region,
-    bucket: 'keyless-sandbox-sales',
-    folder: 'sales',
+    bucket: 'keyless-sandbox-staging',
+    folder: 'inbound',
     access: 'read',
     advancedMode: false,
     instanceId: instanceIdOf(instanceName),
