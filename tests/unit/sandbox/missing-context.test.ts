@@ -38,4 +38,13 @@ describe('SimulatePrincipalPolicy MissingContextValues', () => {
     const again = policy('again', [{ Effect: 'Allow', Action: 's3:List*', Resource: '*', Condition: { StringEquals: { 'S3:PREFIX': 'sales/' } } }]);
     expect(missingContextKeys([LIST_SALES, again], { action: 's3:ListBucket', resource: 'arn:aws:s3:::keyless-bucket' })).toEqual(['s3:prefix']);
   });
+
+  it('does not list keys the simulated principal implies, such as aws:PrincipalArn and aws:PrincipalAccount', () => {
+    const byPrincipal = policy('by-principal', [
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/connector' }, StringEquals: { 'aws:PrincipalAccount': '111111111111' } } },
+    ]);
+    const principal = { arn: 'arn:aws:iam::111111111111:role/connector', account: '111111111111' };
+    expect(missingContextKeys([byPrincipal], { action: 's3:GetObject', resource: '*', principal })).toEqual([]);
+    expect(missingContextKeys([byPrincipal], { action: 's3:GetObject', resource: '*' })).toEqual(['aws:PrincipalArn', 'aws:PrincipalAccount']);
+  });
 });
