@@ -214,6 +214,13 @@ describe('routing an incoming call by its SigV4 credential scope', () => {
     expect(call).toMatchObject({ service: 'ec2', protocol: 'ec2', action: 'AssociateIamInstanceProfile', sessionToken: 'session-token' });
   });
 
+  it('takes the action of a JSON-protocol call from X-Amz-Target', async () => {
+    const request = await signWithSdk({ service: 'logs', method: 'POST', path: '/', body: '{}', contentType: 'application/x-amz-json-1.1' });
+    const message = incoming({ ...request, headers: { ...request.headers, 'x-amz-target': 'Logs_20140328.PutLogEvents' } });
+    const url = new URL(request.url, `http://${HOST}`);
+    expect(describeCall(message, url, sigV4Scope(message, url)!, undefined)).toMatchObject({ service: 'logs', protocol: 'json', action: 'PutLogEvents' });
+  });
+
   it('tells the common S3 operations apart by method, path and query', async () => {
     const cases: [string, string, Record<string, string>, string][] = [
       ['GET', '/', {}, 'ListBuckets'],
