@@ -4,28 +4,15 @@ import { join } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { CliIo } from '../../../electron/cli/cli-io';
-import { runCli } from '../../../electron/cli/run-cli';
+import { keyless } from '../../support/cli-harness';
+import type { CliRun } from '../../support/cli-harness';
 import { draftExportInput } from '../../../shared/export/draft-export';
 import { exportTerraform } from '../../../shared/export/terraform';
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-async function keyless(...args: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(''),
-    env: {},
-  };
-  const code = await runCli(['node', 'keyless', ...args], io);
-  return { code, stdout, stderr };
+/** Offline commands run with an empty environment. */
+function keylessOffline(...args: string[]): Promise<CliRun> {
+  return keyless(args, { isolatedEnv: true });
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'keyless-export-cli-'));
@@ -35,7 +22,7 @@ const BUCKET = ['--bucket', 'acme-landing', '--folder', 'sales/in', '--access', 
 
 describe('keyless export', () => {
   it('terraform to standard output: the same text as the exporter, from the same options', async () => {
-    const result = await keyless('export', '--format', 'terraform', ...BUCKET, '--role-name', 'agent', '--policy-name', 's3', '--path', '/informatica/', '--tag', 'team=data', '--tag', 'note=a=b');
+    const result = await keylessOffline('export', '--format', 'terraform', ...BUCKET, '--role-name', 'agent', '--policy-name', 's3', '--path', '/informatica/', '--tag', 'team=data', '--tag', 'note=a=b');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const expected = exportTerraform(
@@ -61,7 +48,7 @@ describe('keyless export', () => {
   });
 
   it('json to standard output: one object, file name → document', async () => {
-    const result = await keyless('export', '--format', 'json', ...BUCKET, '--setup', 'b', '--account-id', '111122223333', '--external-id', 'xid-42');
+    const result = await keylessOffline('export', '--format', 'json', ...BUCKET, '--setup', 'b', '--account-id', '111122223333', '--external-id', 'xid-42');
     expect(result.code).toBe(0);
     const files = JSON.parse(result.stdout) as Record<string, { Statement: unknown[] }>;
     expect(Object.keys(files).sort()).toEqual([
@@ -75,7 +62,7 @@ describe('keyless export', () => {
 
   it('cloudformation --out writes one template file', async () => {
     const target = join(outDir, 'template.yaml');
-    const result = await keyless('export', '--format', 'cloudformation', ...BUCKET, '--instance-id', 'i-0123456789abcdef0', '--out', target);
+    const result = await keylessOffline('export', '--format', 'cloudformation', ...BUCKET, '--instance-id', 'i-0123456789abcdef0', '--out', target);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`wrote ${target}\n`);
     const template = parseYaml(readFileSync(target, 'utf8')) as { Resources: Record<string, unknown>; Description: string };
@@ -85,7 +72,7 @@ describe('keyless export', () => {
 
   it('aws-cli --out writes an executable script', async () => {
     const target = join(outDir, 'setup.sh');
-    const result = await keyless('export', '--format', 'aws-cli', ...BUCKET, '--instance-id', 'i-0123456789abcdef0', '--out', target);
+    const result = await keylessOffline('export', '--format', 'aws-cli', ...BUCKET, '--instance-id', 'i-0123456789abcdef0', '--out', target);
     expect(result.code).toBe(0);
     expect(statSync(target).mode & 0o111).not.toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('set -euo pipefail');
@@ -93,14 +80,14 @@ describe('keyless export', () => {
 
   it('setup c writes one file per account into the --out folder', async () => {
     const folder = join(outDir, 'cross');
-    const result = await keyless('export', '--format', 'terraform', ...BUCKET, '--setup', 'c', '--account-id', '111122223333', '--trusted-account', '444455556666', '--out', folder);
+    const result = await keylessOffline('export', '--format', 'terraform', ...BUCKET, '--setup', 'c', '--account-id', '111122223333', '--trusted-account', '444455556666', '--out', folder);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`wrote ${join(folder, 'bucket-account/main.tf')}\nwrote ${join(folder, 'agent-account/main.tf')}\n`);
     expect(readFileSync(join(folder, 'agent-account/main.tf'), 'utf8')).toContain('resource "aws_iam_instance_profile" "agent"');
   });
 
   it('setup c to standard output: each file under a comment header', async () => {
-    const result = await keyless('export', '--format', 'aws-cli', ...BUCKET, '--setup', 'c', '--account-id', '111122223333', '--trusted-account', '444455556666');
+    const result = await keylessOffline('export', '--format', 'aws-cli', ...BUCKET, '--setup', 'c', '--account-id', '111122223333', '--trusted-account', '444455556666');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^# ==== bucket-account\/keyless-setup\.sh ====\n#!\/usr\/bin\/env bash/);
     expect(result.stdout).toContain('\n# ==== agent-account/keyless-setup.sh ====\n');
@@ -109,7 +96,7 @@ describe('keyless export', () => {
   it('reports a write failure without an INVALID code (exit 1)', async () => {
     const blocker = join(outDir, 'a-file');
     writeFileSync(blocker, '');
-    const result = await keyless('export', '--format', 'json', ...BUCKET, '--out', join(blocker, 'sub'));
+    const result = await keylessOffline('export', '--format', 'json', ...BUCKET, '--out', join(blocker, 'sub'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^keyless: Could not write the export to .*a-file\/sub: .*\n {2}next: This export has several files: give --out a folder/);
   });
@@ -131,7 +118,7 @@ describe('keyless export', () => {
     [['--format', 'json', ...BUCKET, '--instance-id', 'i-123'], /not an EC2 instance id/],
     [['--format', 'json', ...BUCKET, '--region', 'cn-north-1'], /belongs to partition "aws-cn", not "aws"/],
   ])('bad input %j → exit 2 with what is wrong and how to fix it', async (args, message) => {
-    const result = await keyless('export', ...args);
+    const result = await keylessOffline('export', ...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -139,7 +126,7 @@ describe('keyless export', () => {
   });
 
   it('--help documents every builder and naming option', async () => {
-    const result = await keyless('export', '--help');
+    const result = await keylessOffline('export', '--help');
     expect(result.code).toBe(0);
     for (const option of [
       '--format', '--out', '--bucket', '--folder', '--access', '--advanced', '--kms-key-arn', '--partition', '--role-name', '--policy-name', '--profile-name',

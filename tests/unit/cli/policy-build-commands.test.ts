@@ -1,32 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/cli-io';
-import { runCli } from '../../../electron/cli/run-cli';
+import { keyless } from '../../support/cli-harness';
+import type { CliRun } from '../../support/cli-harness';
 import { buildPermissionsPolicy } from '../../../shared/policy/build/permissions-policy';
 import { buildTrustPolicy } from '../../../shared/policy/build/trust-policy';
 import { toPolicyJson } from '../../../shared/policy/serialize';
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-async function keyless(...args: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(''),
-    env: {},
-  };
-  const code = await runCli(['node', 'keyless', ...args], io);
-  return { code, stdout, stderr };
+/** Offline commands run with an empty environment. */
+function keylessOffline(...args: string[]): Promise<CliRun> {
+  return keyless(args, { isolatedEnv: true });
 }
 
 describe('keyless policy permissions', () => {
   it('prints the builder\'s document for the options given', async () => {
-    const result = await keyless('policy', 'permissions', '--bucket', 'acme-landing', '--folder', 'sales/in', '--access', 'write', '--advanced', '--partition', 'aws-us-gov');
+    const result = await keylessOffline('policy', 'permissions', '--bucket', 'acme-landing', '--folder', 'sales/in', '--access', 'write', '--advanced', '--partition', 'aws-us-gov');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
@@ -35,14 +22,14 @@ describe('keyless policy permissions', () => {
   });
 
   it('defaults to read access in the aws partition', async () => {
-    const result = await keyless('policy', 'permissions', '--bucket', 'acme-landing');
+    const result = await keylessOffline('policy', 'permissions', '--bucket', 'acme-landing');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(toPolicyJson(buildPermissionsPolicy({ bucket: 'acme-landing', access: 'read', advancedMode: false, partition: 'aws' }))));
   });
 
   it('adds the KMS statement for --kms-key-arn', async () => {
     const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const result = await keyless('policy', 'permissions', '--bucket', 'acme-landing', '--kms-key-arn', key);
+    const result = await keylessOffline('policy', 'permissions', '--bucket', 'acme-landing', '--kms-key-arn', key);
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { Statement: { Resource: string[] }[] }).Statement[3]?.Resource).toEqual([key]);
   });
@@ -54,20 +41,20 @@ describe('keyless policy permissions', () => {
     [['--bucket', 'acme-landing', '--access', 'full'], /^keyless: --access must be "read" or "write", not "full"\.\n {2}next: Use --access read or --access write\.\n$/],
     [['--folder', 'x'], /^keyless: The bucket is missing\.\n {2}next: Add --bucket <name>/],
   ])('bad input %j → exit 2 with what is wrong and the fix', async (args, message) => {
-    const result = await keyless('policy', 'permissions', ...args);
+    const result = await keylessOffline('policy', 'permissions', ...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
   });
 
   it('an unknown option is a usage error (exit 2)', async () => {
-    const result = await keyless('policy', 'permissions', '--bucket', 'acme-landing', '--bukcet', 'x');
+    const result = await keylessOffline('policy', 'permissions', '--bucket', 'acme-landing', '--bukcet', 'x');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown option '--bukcet'/);
   });
 
   it('--help lists every option with what it does', async () => {
-    const result = await keyless('policy', 'permissions', '--help');
+    const result = await keylessOffline('policy', 'permissions', '--help');
     expect(result.code).toBe(0);
     for (const option of ['--bucket <name>', '--folder <path>', '--access <level>', '--advanced', '--kms-key-arn <arn>', '--partition <partition>']) {
       expect(result.stdout).toContain(option);
@@ -78,20 +65,20 @@ describe('keyless policy permissions', () => {
 
 describe('keyless policy trust', () => {
   it('trusts the EC2 service by default, partition-aware', async () => {
-    const result = await keyless('policy', 'trust', '--partition', 'aws-cn');
+    const result = await keylessOffline('policy', 'trust', '--partition', 'aws-cn');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${toPolicyJson(buildTrustPolicy({ trusted: { kind: 'ec2Service' }, partition: 'aws-cn' }))}\n`);
   });
 
   it('trusts an account with an External Id', async () => {
-    const result = await keyless('policy', 'trust', '--trusted-account', '444455556666', '--external-id', 'acme-7f3a');
+    const result = await keylessOffline('policy', 'trust', '--trusted-account', '444455556666', '--external-id', 'acme-7f3a');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${toPolicyJson(buildTrustPolicy({ trusted: { kind: 'account', accountId: '444455556666' }, externalId: 'acme-7f3a', partition: 'aws' }))}\n`);
   });
 
   it('trusts a role', async () => {
     const arn = 'arn:aws:iam::111122223333:role/agent';
-    const result = await keyless('policy', 'trust', '--trusted-role-arn', arn);
+    const result = await keylessOffline('policy', 'trust', '--trusted-role-arn', arn);
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { Statement: { Principal: unknown }[] }).Statement[0]?.Principal).toEqual({ AWS: [arn] });
   });
@@ -102,7 +89,7 @@ describe('keyless policy trust', () => {
     [['--trusted-account', '444455556666', '--trusted-role-arn', 'arn:aws:iam::111122223333:role/a'], /were both given/],
     [['--partition', 'aws-eu'], /Unknown AWS partition "aws-eu"/],
   ])('bad input %j → exit 2', async (args, message) => {
-    const result = await keyless('policy', 'trust', ...args);
+    const result = await keylessOffline('policy', 'trust', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/\n {2}next: /);
@@ -112,7 +99,7 @@ describe('keyless policy trust', () => {
 describe('keyless policy assume', () => {
   it('prints sts:AssumeRole on exactly the connector role', async () => {
     const arn = 'arn:aws:iam::111122223333:role/informatica/s3-connector';
-    const result = await keyless('policy', 'assume', '--connector-role-arn', arn);
+    const result = await keylessOffline('policy', 'assume', '--connector-role-arn', arn);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ Version: '2012-10-17', Statement: [{ Sid: 'AssumeConnectorRole', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: [arn] }] });
   });
@@ -122,7 +109,7 @@ describe('keyless policy assume', () => {
     [['--connector-role-arn', 's3-connector'], /"s3-connector" is not an IAM role ARN/],
     [['--connector-role-arn', 'arn:aws:iam::111122223333:role/c', '--partition', 'aws-cn'], /partition "aws" but the policy is for "aws-cn"/],
   ])('bad input %j → exit 2', async (args, message) => {
-    const result = await keyless('policy', 'assume', ...args);
+    const result = await keylessOffline('policy', 'assume', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });

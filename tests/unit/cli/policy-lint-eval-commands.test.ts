@@ -2,29 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/cli-io';
-import { runCli } from '../../../electron/cli/run-cli';
+import { keyless } from '../../support/cli-harness';
+import type { CliRun } from '../../support/cli-harness';
 import { buildPermissionsPolicy } from '../../../shared/policy/build/permissions-policy';
 import { buildTrustPolicy } from '../../../shared/policy/build/trust-policy';
 import { toPolicyJson } from '../../../shared/policy/serialize';
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-async function keyless(args: string[], stdin = ''): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(stdin),
-    env: {},
-  };
-  const code = await runCli(['node', 'keyless', ...args], io);
-  return { code, stdout, stderr };
+/** Offline commands run with an empty environment. */
+function keylessOffline(args: string[], stdin = ''): Promise<CliRun> {
+  return keyless(args, { stdin, isolatedEnv: true });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'keyless-policy-cli-'));
@@ -56,20 +43,20 @@ const withDeny = file(
 
 describe('keyless policy lint', () => {
   it('a builder document has no error-level finding: exit 0', async () => {
-    const result = await keyless(['policy', 'lint', goodPolicy]);
+    const result = await keylessOffline(['policy', 'lint', goodPolicy]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^0 error\(s\), /m);
   });
 
   it('an unknown action is an error finding with its location: exit 1', async () => {
-    const result = await keyless(['policy', 'lint', misspelled]);
+    const result = await keylessOffline(['policy', 'lint', misspelled]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^error INVALID_ACTION at \d+:\d+ \$\.Statement\[0\]\.Action\[0\]: .*GetObject/m);
   });
 
   it('--json prints the findings array', async () => {
-    const result = await keyless(['policy', 'lint', misspelled, '--json']);
+    const result = await keylessOffline(['policy', 'lint', misspelled, '--json']);
     expect(result.code).toBe(1);
     const findings = JSON.parse(result.stdout) as { severity: string; code: string; path: unknown[] }[];
     expect(findings.find((f) => f.code === 'INVALID_ACTION')).toMatchObject({ severity: 'error', path: ['Statement', 0, 'Action', 0] });
@@ -77,18 +64,18 @@ describe('keyless policy lint', () => {
 
   it('reads standard input for "-" and applies --kind', async () => {
     const trust = toPolicyJson(buildTrustPolicy({ trusted: { kind: 'account', accountId: '444455556666' }, partition: 'aws' }));
-    const asTrust = await keyless(['policy', 'lint', '-', '--kind', 'trust', '--json', '--agent-account', '111122223333'], trust);
+    const asTrust = await keylessOffline(['policy', 'lint', '-', '--kind', 'trust', '--json', '--agent-account', '111122223333'], trust);
     expect(asTrust.code).toBe(0);
     const codes = (JSON.parse(asTrust.stdout) as { code: string }[]).map((f) => f.code);
     expect(codes).toContain('CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID');
     // The same document as a permissions policy: Principal is not allowed there.
-    const asManaged = await keyless(['policy', 'lint', '-', '--json'], trust);
+    const asManaged = await keylessOffline(['policy', 'lint', '-', '--json'], trust);
     expect(asManaged.code).toBe(1);
   });
 
   it('checks the Informatica needs with --access', async () => {
     const readOnly = file('read.json', toPolicyJson(buildPermissionsPolicy({ bucket: 'acme-landing', access: 'read', advancedMode: false, partition: 'aws' })));
-    const result = await keyless(['policy', 'lint', readOnly, '--access', 'write', '--json']);
+    const result = await keylessOffline(['policy', 'lint', readOnly, '--access', 'write', '--json']);
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as { code: string }[]).map((f) => f.code)).toContain('INFA_MISSING_PUT_OBJECT');
   });
@@ -99,7 +86,7 @@ describe('keyless policy lint', () => {
     [() => ['policy', 'lint', goodPolicy, '--kind', 'scp'], /^keyless: --kind must be one of managed, inline, trust, boundary, not "scp"\./],
     [() => ['policy', 'lint', goodPolicy, '--partition', 'aws-iso'], /Unknown AWS partition "aws-iso"/],
   ])('bad input → exit 2 with a message and next step (%#)', async (args, message) => {
-    const result = await keyless(args());
+    const result = await keylessOffline(args());
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -110,7 +97,7 @@ describe('keyless policy eval', () => {
   const object = 'arn:aws:s3:::acme-landing/sales/2024/orders.csv';
 
   it('--json prints exactly the decision and the matched statements: allowed → exit 0', async () => {
-    const result = await keyless(['policy', 'eval', goodPolicy, '--action', 's3:PutObject', '--resource', object, '--json']);
+    const result = await keylessOffline(['policy', 'eval', goodPolicy, '--action', 's3:PutObject', '--resource', object, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -120,25 +107,25 @@ describe('keyless policy eval', () => {
   });
 
   it('implicit deny outside the folder: exit 1', async () => {
-    const result = await keyless(['policy', 'eval', goodPolicy, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::acme-landing/hr/pay.csv', '--json']);
+    const result = await keylessOffline(['policy', 'eval', goodPolicy, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::acme-landing/hr/pay.csv', '--json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({ decision: 'implicitDeny', matchedStatements: [] });
   });
 
   it('explicit deny wins, and the human form says why', async () => {
-    const result = await keyless(['policy', 'eval', withDeny, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::acme-landing/secret/key.pem']);
+    const result = await keylessOffline(['policy', 'eval', withDeny, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::acme-landing/secret/key.pem']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^explicitDeny: Denied: .*NoSecrets/);
   });
 
   it('--context feeds condition keys (ListBucket scoped by s3:prefix), from standard input', async () => {
     const args = ['policy', 'eval', '-', '--action', 's3:ListBucket', '--resource', 'arn:aws:s3:::acme-landing', '--json'];
-    const inside = await keyless([...args, '--context', 's3:prefix=sales/2024/'], folderWrite);
+    const inside = await keylessOffline([...args, '--context', 's3:prefix=sales/2024/'], folderWrite);
     expect(inside.code).toBe(0);
     expect((JSON.parse(inside.stdout) as { decision: string }).decision).toBe('allowed');
-    const outside = await keyless([...args, '--context', 's3:prefix=hr/'], folderWrite);
+    const outside = await keylessOffline([...args, '--context', 's3:prefix=hr/'], folderWrite);
     expect((JSON.parse(outside.stdout) as { decision: string }).decision).toBe('implicitDeny');
-    const none = await keyless(args, folderWrite);
+    const none = await keylessOffline(args, folderWrite);
     expect((JSON.parse(none.stdout) as { decision: string }).decision).toBe('implicitDeny');
   });
 
@@ -151,7 +138,7 @@ describe('keyless policy eval', () => {
     [() => ['policy', 'eval', goodPolicy, '--action', 's3:GetObject', '--resource', object, '--kind', 'trust'], /evaluates identity policies/],
     [() => ['policy', 'eval', file('bad-version.json', '{"Version":"2011-01-01","Statement":[]}'), '--action', 's3:GetObject', '--resource', object], /^keyless: The policy in .* is not valid \(line 1/],
   ])('bad input → exit 2 (%#)', async (args, message) => {
-    const result = await keyless(args());
+    const result = await keylessOffline(args());
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
@@ -159,7 +146,7 @@ describe('keyless policy eval', () => {
   });
 
   it('--help states the exit status', async () => {
-    const result = await keyless(['policy', 'eval', '--help']);
+    const result = await keylessOffline(['policy', 'eval', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Exit status: 0 allowed, 1 denied');
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { KeylessFailure } from '../../../shared/errors';
 import { planAccountStacks } from '../../../shared/export/account-stacks';
 import { draftExportInput, type DraftExportOptions } from '../../../shared/export/draft-export';
 import { exportJsonDocuments } from '../../../shared/export/json-documents';
@@ -7,16 +6,8 @@ import { validateExportInput } from '../../../shared/export/validate-export-inpu
 import { buildPermissionsPolicy } from '../../../shared/policy/build/permissions-policy';
 import type { PolicyDocument } from '../../../shared/policy/model';
 import { AGENT_ACCOUNT, BUCKET_ACCOUNT, draftFor } from './export-fixtures';
+import { thrownFailure } from '../../support/failures';
 
-function thrown(run: () => unknown): KeylessFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeylessFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a KeylessFailure');
-}
 
 describe('draftExportInput', () => {
   it('setup A: one role trusted by EC2 holding the S3 policy', () => {
@@ -89,7 +80,7 @@ describe('draftExportInput', () => {
     ['a bad instance id', draftFor('instanceRole', { instanceId: 'i-xyz' }), 'INVALID_INSTANCE_ID'],
     ['a region of another partition', draftFor('instanceRole', { region: 'cn-north-1' }), 'INVALID_REGION'],
   ] as const)('rejects %s', (_label, options: DraftExportOptions, code) => {
-    const failure = thrown(() => planAccountStacks(draftExportInput(options)));
+    const failure = thrownFailure(() => planAccountStacks(draftExportInput(options)));
     expect(failure.detail.code).toBe(code);
   });
 
@@ -99,7 +90,7 @@ describe('draftExportInput', () => {
       Version: '2012-10-17',
       Statement: Array.from({ length: 80 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow' as const, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::acme-landing/folder-number-${i}/*`] })),
     };
-    const failure = thrown(() => validateExportInput({ ...input, documents: { ...input.documents, permissions: huge } }));
+    const failure = thrownFailure(() => validateExportInput({ ...input, documents: { ...input.documents, permissions: huge } }));
     expect(failure.detail.code).toBe('INVALID_POLICY_SIZE');
     expect(failure.detail.message).toMatch(/IAM allows 6144 for a managed policy/);
   });

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KeylessFailure } from '../../../shared/errors';
 import { loginUrlForPod, normaliseLoginUrl } from '../../../electron/core/iics/login-hosts';
 import { resolveLoginUrl } from '../../../electron/core/iics/login';
+import { failureCode } from '../../support/failures';
 
-function failureCode(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeylessFailure) return error.detail.code;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('IICS login hosts', () => {
   it('maps POD names to the documented login hosts (iics-api.md §2), case-insensitively', () => {

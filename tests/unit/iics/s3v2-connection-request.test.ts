@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KeylessFailure } from '../../../shared/errors';
 import { MASKED_VALUE } from '../../../electron/core/iics/iics-assumptions';
 import { diffConnection } from '../../../electron/core/iics/s3v2-connection-diff';
 import type { S3v2ConnectionInput } from '../../../electron/core/iics/s3v2-connection-request';
 import { checkConnectionInput, createBody, partialUpdateBody, propertyValues, resolveRegionName } from '../../../electron/core/iics/s3v2-connection-request';
 import type { S3v2Connector } from '../../../electron/core/iics/s3v2-connector';
+import { failureCode } from '../../support/failures';
 
 const connector: S3v2Connector = {
   name: 'Amazon S3 v2',
@@ -18,15 +18,6 @@ const ROLE = 'arn:aws:iam::123456789012:role/informatica-s3';
 const setupA: S3v2ConnectionInput = { name: 'S3 landing', runtimeEnvironment: 'aws-ec2-agents', bucket: 'acme-landing', folder: 'sales', regionName: 'us-east-1', settings: { useEc2RoleToAssumeRole: false } };
 const setupB: S3v2ConnectionInput = { ...setupA, settings: { iamRoleArn: ROLE, useEc2RoleToAssumeRole: true, externalId: 'keyless-7f3a9c2e' } };
 
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeylessFailure) return error.detail.code;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('checking the connection input before any call', () => {
   it('joins bucket and folder into "Folder Path" and keeps setup A free of roles', () => {
@@ -35,25 +26,25 @@ describe('checking the connection input before any call', () => {
   });
 
   it('refuses a trailing slash on the folder or the bucket (the seed\'s rule)', () => {
-    expect(code(() => checkConnectionInput({ ...setupA, folder: 'sales/' }))).toBe('INVALID_FOLDER_PATH');
-    expect(code(() => checkConnectionInput({ ...setupA, bucket: 'acme-landing/', folder: undefined }))).toBe('INVALID_FOLDER_PATH');
-    expect(code(() => checkConnectionInput({ ...setupA, folder: '/sales' }))).toBe('INVALID_FOLDER_PATH');
-    expect(code(() => checkConnectionInput({ ...setupA, bucket: 'Acme_Landing' }))).toBe('INVALID_BUCKET_NAME');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, folder: 'sales/' }))).toBe('INVALID_FOLDER_PATH');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, bucket: 'acme-landing/', folder: undefined }))).toBe('INVALID_FOLDER_PATH');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, folder: '/sales' }))).toBe('INVALID_FOLDER_PATH');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, bucket: 'Acme_Landing' }))).toBe('INVALID_BUCKET_NAME');
   });
 
   it('refuses an IAM Role ARN that is not a role ARN', () => {
     for (const arn of ['arn:aws:iam::123456789012:user/alice', 'arn:aws:iam::123456789012:instance-profile/x', 'informatica-s3', 'arn:aws:iam::12345:role/x']) {
-      expect(code(() => checkConnectionInput({ ...setupB, settings: { ...setupB.settings, iamRoleArn: arn } }))).toBe('INVALID_ROLE_ARN');
+      expect(failureCode(() => checkConnectionInput({ ...setupB, settings: { ...setupB.settings, iamRoleArn: arn } }))).toBe('INVALID_ROLE_ARN');
     }
   });
 
   it('refuses settings that do not make a keyless connection', () => {
-    expect(code(() => checkConnectionInput({ ...setupA, settings: { useEc2RoleToAssumeRole: true } }))).toBe('INVALID_CONNECTION_SETTINGS');
-    expect(code(() => checkConnectionInput({ ...setupA, settings: { useEc2RoleToAssumeRole: false, iamRoleArn: ROLE } }))).toBe('INVALID_CONNECTION_SETTINGS');
-    expect(code(() => checkConnectionInput({ ...setupA, settings: { useEc2RoleToAssumeRole: false, externalId: 'keyless-1234' } }))).toBe('INVALID_CONNECTION_SETTINGS');
-    expect(code(() => checkConnectionInput({ ...setupB, settings: { ...setupB.settings, externalId: 'has space' } }))).toBe('INVALID_EXTERNAL_ID');
-    expect(code(() => checkConnectionInput({ ...setupA, name: 'DI Data Preview_1' }))).toBe('INVALID_IICS_CONNECTION_NAME');
-    expect(code(() => checkConnectionInput({ ...setupA, name: '  ' }))).toBe('INVALID_IICS_CONNECTION_NAME');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, settings: { useEc2RoleToAssumeRole: true } }))).toBe('INVALID_CONNECTION_SETTINGS');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, settings: { useEc2RoleToAssumeRole: false, iamRoleArn: ROLE } }))).toBe('INVALID_CONNECTION_SETTINGS');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, settings: { useEc2RoleToAssumeRole: false, externalId: 'keyless-1234' } }))).toBe('INVALID_CONNECTION_SETTINGS');
+    expect(failureCode(() => checkConnectionInput({ ...setupB, settings: { ...setupB.settings, externalId: 'has space' } }))).toBe('INVALID_EXTERNAL_ID');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, name: 'DI Data Preview_1' }))).toBe('INVALID_IICS_CONNECTION_NAME');
+    expect(failureCode(() => checkConnectionInput({ ...setupA, name: '  ' }))).toBe('INVALID_IICS_CONNECTION_NAME');
   });
 });
 
@@ -66,7 +57,7 @@ describe('Region Name', () => {
   });
 
   it('refuses a region the picklist does not have, listing the values', () => {
-    expect(code(() => resolveRegionName('eu-west-1', connector.regionNames))).toBe('INVALID_IICS_REGION_NAME');
+    expect(failureCode(() => resolveRegionName('eu-west-1', connector.regionNames))).toBe('INVALID_IICS_REGION_NAME');
   });
 });
 
@@ -88,7 +79,7 @@ describe('request bodies', () => {
   it('partial update: @type and only the changed params; never a masked value', () => {
     expect(partialUpdateBody(connector, { folderPath: 'acme-landing/finance' }, undefined)).toEqual({ '@type': 'connection', connParams: { path: 'acme-landing/finance' } });
     expect(partialUpdateBody(connector, {}, 'g2')).toEqual({ '@type': 'connection', runtimeEnvironmentId: 'g2', connParams: {} });
-    expect(code(() => partialUpdateBody(connector, { secretKey: MASKED_VALUE }, undefined))).toBe('IICS_MASKED_VALUE');
+    expect(failureCode(() => partialUpdateBody(connector, { secretKey: MASKED_VALUE }, undefined))).toBe('IICS_MASKED_VALUE');
   });
 });
 

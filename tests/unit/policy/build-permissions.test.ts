@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KeylessFailure } from '../../../shared/errors';
 import { evaluate } from '../../../shared/policy/evaluate';
 import { buildPermissionsPolicy, type PermissionsPolicyOptions } from '../../../shared/policy/build/permissions-policy';
 import type { PolicyDocument } from '../../../shared/policy/model';
+import { thrownFailure } from '../../support/failures';
 
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const base: PermissionsPolicyOptions = { bucket: 'acme-landing', access: 'read', advancedMode: false, partition: 'aws' };
 
-function thrown(run: () => unknown): KeylessFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeylessFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a KeylessFailure');
-}
 
 function decision(document: PolicyDocument, action: string, resource: string, context: Record<string, string> = {}): string {
   return evaluate({
@@ -129,7 +120,7 @@ describe('buildPermissionsPolicy', () => {
       [{ kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:alias/x' }, 'INVALID_KMS_KEY_ARN', /alias ARN/],
       [{ kmsKeyArn: KEY, partition: 'aws-cn' }, 'INVALID_KMS_KEY_ARN', /partition "aws" but the policy is for "aws-cn"/],
     ])('%j → %s', (override, code, message) => {
-      const failure = thrown(() => buildPermissionsPolicy({ ...base, ...override } as PermissionsPolicyOptions));
+      const failure = thrownFailure(() => buildPermissionsPolicy({ ...base, ...override } as PermissionsPolicyOptions));
       expect(failure.detail.code).toBe(code);
       expect(failure.detail.message).toMatch(message);
       expect(failure.detail.nextStep.length).toBeGreaterThan(10);

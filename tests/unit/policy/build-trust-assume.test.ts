@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KeylessFailure } from '../../../shared/errors';
 import { evaluate } from '../../../shared/policy/evaluate';
 import { buildAssumeRolePolicy } from '../../../shared/policy/build/assume-role-policy';
 import { buildTrustPolicy, type TrustPolicyOptions } from '../../../shared/policy/build/trust-policy';
+import { thrownFailure } from '../../support/failures';
 
 const INSTANCE_ROLE = 'arn:aws:iam::111122223333:role/informatica/agent';
 const CONNECTOR_ROLE = 'arn:aws:iam::111122223333:role/s3-connector';
 
-function thrown(run: () => unknown): KeylessFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeylessFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a KeylessFailure');
-}
 
 describe('buildTrustPolicy', () => {
   it('EC2 service in aws and aws-us-gov: ec2.amazonaws.com', () => {
@@ -82,7 +73,7 @@ describe('buildTrustPolicy', () => {
     [{ trusted: { kind: 'ec2Service' }, partition: 'gcp' }, 'INVALID_PARTITION', /Unknown AWS partition/],
     [{ trusted: { kind: 'user' } }, 'INVALID_TRUSTED_ENTITY', /EC2 service, an AWS account or a role ARN/],
   ])('%j → %s', (override, code, message) => {
-    const failure = thrown(() => buildTrustPolicy({ partition: 'aws', ...override } as TrustPolicyOptions));
+    const failure = thrownFailure(() => buildTrustPolicy({ partition: 'aws', ...override } as TrustPolicyOptions));
     expect(failure.detail.code).toBe(code);
     expect(failure.detail.message).toMatch(message);
   });
@@ -105,8 +96,8 @@ describe('buildAssumeRolePolicy', () => {
   });
 
   it('checks the ARN and, when given, its partition', () => {
-    expect(thrown(() => buildAssumeRolePolicy({ connectorRoleArn: 's3-connector' })).detail.code).toBe('INVALID_ROLE_ARN');
-    expect(thrown(() => buildAssumeRolePolicy({ connectorRoleArn: CONNECTOR_ROLE, partition: 'aws-us-gov' })).detail.message).toMatch(/"aws-us-gov"/);
+    expect(thrownFailure(() => buildAssumeRolePolicy({ connectorRoleArn: 's3-connector' })).detail.code).toBe('INVALID_ROLE_ARN');
+    expect(thrownFailure(() => buildAssumeRolePolicy({ connectorRoleArn: CONNECTOR_ROLE, partition: 'aws-us-gov' })).detail.message).toMatch(/"aws-us-gov"/);
     expect(buildAssumeRolePolicy({ connectorRoleArn: 'arn:aws-cn:iam::111122223333:role/c', partition: 'aws-cn' }).Statement[0]?.Resource).toEqual([
       'arn:aws-cn:iam::111122223333:role/c',
     ]);
